@@ -1,0 +1,5 @@
+from core.models import SiteSettings
+
+
+def site(request):
+    return {"site": SiteSettings.load()}

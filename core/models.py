@@ -1,0 +1,67 @@
+from django.core.cache import cache
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SiteSettings(models.Model):
+    """The one record of site-wide texts: name, tagline, contacts, copyright."""
+
+    CACHE_KEY = "core:site-settings"
+
+    site_name = models.CharField(_("site name"), max_length=100, default="投促中国")
+    site_name_en = models.CharField(
+        _("site name in English"), max_length=100, default="InvestPortal China"
+    )
+    tagline = models.CharField(
+        _("tagline"),
+        max_length=200,
+        blank=True,
+        default="打造网上国际投资促进平台 致力于中国投资促进事业",
+        help_text=_("Shown under the site name in the header of every page."),
+    )
+    tagline_en = models.CharField(
+        _("tagline in English"),
+        max_length=200,
+        blank=True,
+        default="An online platform for international investment promotion in China",
+    )
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    fax = models.CharField(_("fax"), max_length=50, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    copyright = models.CharField(
+        _("copyright line"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: Copyright © 2025 InvestPortal. All rights reserved."),
+    )
+
+    class Meta:
+        verbose_name = _("site settings")
+        verbose_name_plural = _("site settings")
+
+    def __str__(self):
+        return str(_("Site settings"))
+
+    def save(self, *args, **kwargs):
+        # There is only ever one record; editing it replaces the cached copy.
+        self.pk = 1
+        super().save(*args, **kwargs)
+        cache.delete(self.CACHE_KEY)
+
+    def delete(self, *args, **kwargs):
+        super().delete(*args, **kwargs)
+        cache.delete(self.CACHE_KEY)
+
+    @classmethod
+    def load(cls):
+        """Return the site settings, from the cache when possible.
+
+        Costs at most one query per cache lifetime. A missing row (a database
+        restored without the data migration) falls back to the defaults.
+        """
+        settings = cache.get(cls.CACHE_KEY)
+        if settings is None:
+            settings = cls.objects.filter(pk=1).first() or cls(pk=1)
+            cache.set(cls.CACHE_KEY, settings)
+        return settings

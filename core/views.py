@@ -1,0 +1,63 @@
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.http import HttpResponseServerError, JsonResponse
+from django.shortcuts import render
+from django.template import loader
+from django.views.decorators.cache import never_cache
+
+from core.models import SiteSettings
+
+logger = logging.getLogger(__name__)
+
+
+def home(request):
+    return render(request, "core/home.html", {})
+
+
+@never_cache
+def healthz(request):
+    """Answer 200 when the database (and Redis, if configured) respond."""
+    checks = {}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+        checks["database"] = "ok"
+    except Exception as exc:
+        logger.warning("health check: database unreachable: %s", exc)
+        checks["database"] = "error"
+    if settings.REDIS_URL:
+        try:
+            cache.set("core:healthz", "1", 5)
+            checks["cache"] = "ok" if cache.get("core:healthz") == "1" else "error"
+        except Exception as exc:
+            logger.warning("health check: cache unreachable: %s", exc)
+            checks["cache"] = "error"
+    healthy = all(value == "ok" for value in checks.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "error", **checks},
+        status=200 if healthy else 503,
+    )
+
+
+def server_error(request, template_name="500.html"):
+    """Render the 500 page without touching the database.
+
+    The error may be the database itself, so the site texts come from the
+    cache when they are there and from the model defaults otherwise.
+    """
+    try:
+        site = cache.get(SiteSettings.CACHE_KEY)
+    except Exception:
+        site = None
+    if site is None:
+        site = SiteSettings(pk=1)
+    try:
+        body = loader.get_template(template_name).render({"site": site})
+    except Exception:
+        logger.exception("the 500 page itself failed to render")
+        body = "<h1>Server Error (500)</h1>"
+    return HttpResponseServerError(body)

@@ -1,0 +1,89 @@
+"""Start-up behaviour of investportal.settings, each case in a fresh process."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION = {
+    "DEBUG": "0",
+    "SECRET_KEY": "a-long-random-production-secret-key-1234567890-abcdefghijklmnop",
+    "ALLOWED_HOSTS": "portal.example.com",
+    "CSRF_TRUSTED_ORIGINS": "https://portal.example.com",
+    "SECURE_PROXY_SSL": "1",
+}
+
+
+def run_manage(*args, **env):
+    clean_env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"SECRET_KEY", "DEBUG", "DATABASE_URL", "SECURE_SSL_REDIRECT"}
+    }
+    clean_env.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=clean_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_missing_secret_key_with_debug_off_refuses_to_start():
+    env = {**PRODUCTION, "SECRET_KEY": ""}
+    result = run_manage("check", **env)
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_malformed_database_url_names_the_variable():
+    result = run_manage("check", DATABASE_URL="mysq1//nonsense", **PRODUCTION)
+    assert result.returncode != 0
+    assert "DATABASE_URL" in result.stderr
+    assert "Traceback" not in result.stderr.splitlines()[-1]
+
+
+def test_bad_boolean_names_the_variable():
+    result = run_manage("check", **{**PRODUCTION, "DEBUG": "maybe"})
+    assert result.returncode != 0
+    assert "DEBUG='maybe' is not a boolean" in result.stderr
+
+
+def test_postgres_url_turns_on_persistent_checked_connections():
+    code = (
+        "from django.conf import settings; d = settings.DATABASES['default'];"
+        "print(d['ENGINE'], d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])"
+    )
+    result = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        code,
+        DATABASE_URL="postgres://user:pw@db.example:5432/portal",
+        **PRODUCTION,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["django.db.backends.postgresql", "60", "True"]
+
+
+@pytest.mark.parametrize("redis_url", ["redis://127.0.0.1:6379/3"])
+def test_redis_url_switches_the_cache_backend(redis_url):
+    code = (
+        "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
+    )
+    result = run_manage(
+        "shell", "--no-imports", "-c", code, REDIS_URL=redis_url, **PRODUCTION
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache"
+
+
+def test_check_deploy_is_clean_with_production_variables():
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
