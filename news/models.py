@@ -1,0 +1,354 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
+from taggit.managers import TaggableManager
+
+from core.images import IMAGE_VALIDATORS, RenditionsMixin
+from core.sanitize import clean_html
+
+PROSE_EXTENSIONS = {
+    "Bold": True,
+    "Italic": True,
+    "Underline": True,
+    "Strike": True,
+    "Subscript": True,
+    "Superscript": True,
+    "Heading": {"levels": [2, 3, 4]},
+    "BulletList": True,
+    "OrderedList": True,
+    "Blockquote": True,
+    "HorizontalRule": True,
+    "Link": {"protocols": ["http", "https", "mailto"]},
+    "Table": True,
+    "History": True,
+    "HTML": True,
+    "Typographic": True,
+}
+
+
+class Source(models.Model):
+    """An organisation articles come from (来源), e.g. 海门市人民政府."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    name_en = models.CharField(_("English name"), max_length=200, blank=True)
+    website = models.URLField(_("website"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def display_name(self):
+        if get_language() == "en" and self.name_en:
+            return self.name_en
+        return self.name
+
+
+class Channel(models.Model):
+    """A section of the news (栏目): zone news, investment news, policies."""
+
+    name = models.CharField(_("name"), max_length=50, unique=True)
+    name_en = models.CharField(_("English name"), max_length=100, blank=True)
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    description = models.CharField(_("description"), max_length=200, blank=True)
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=0, help_text=_("Channels are listed in this order.")
+    )
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = _("channel")
+        verbose_name_plural = _("channels")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("news:index") + f"?channel={self.slug}"
+
+    @property
+    def display_name(self):
+        if get_language() == "en" and self.name_en:
+            return self.name_en
+        return self.name
+
+
+class ArticleQuerySet(models.QuerySet):
+    def live(self):
+        """Articles not in the recycle bin."""
+        return self.filter(deleted_at__isnull=True)
+
+    def released(self, now=None):
+        """Articles whose publish time has come."""
+        return self.filter(published_at__lte=now or timezone.now())
+
+    def published(self, now=None):
+        """Return the articles the public may read: published, time reached."""
+        return self.live().filter(status=Article.Status.PUBLISHED).released(now)
+
+    def for_listing(self):
+        return self.select_related("channel", "source", "zone", "region").only(
+            "id", "title", "summary", "kind", "language", "published_at",
+            "cover", "cover_alt", "cover_renditions", "is_featured",
+            "channel__name", "channel__name_en", "channel__slug",
+            "source__name", "source__name_en",
+            "zone__name", "zone__name_en", "zone__slug",
+            "region__name", "region__name_en", "region__slug",
+        )  # fmt: skip
+
+
+class Article(RenditionsMixin, models.Model):
+    class Kind(models.TextChoices):
+        TEXT = "text", _("text news")
+        PICTURE = "picture", _("picture news")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        SUBMITTED = "submitted", _("submitted for review")
+        PUBLISHED = "published", _("published")
+
+    class Language(models.TextChoices):
+        CHINESE = "zh-hans", _("Chinese")
+        ENGLISH = "en", _("English")
+
+    title = models.CharField(_("title"), max_length=200)
+    subtitle = models.CharField(_("subtitle"), max_length=200, blank=True)
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        max_length=500,
+        help_text=_(
+            "Shown in lists and to search engines; taken from the body if empty."
+        ),
+    )
+    body = ProseEditorField(
+        _("body"), extensions=PROSE_EXTENSIONS, sanitize=clean_html, blank=True
+    )
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=Kind.choices, default=Kind.TEXT
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=7,
+        choices=Language.choices,
+        default=Language.CHINESE,
+        help_text=_("English articles are listed on the English pages."),
+    )
+    channel = models.ForeignKey(
+        Channel,
+        verbose_name=_("channel"),
+        on_delete=models.PROTECT,
+        related_name="articles",
+    )
+    source = models.ForeignKey(
+        Source,
+        verbose_name=_("source"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="articles",
+    )
+    source_url = models.URLField(_("source URL"), blank=True, max_length=500)
+    originally_published_on = models.DateField(
+        _("originally published on"),
+        null=True,
+        blank=True,
+        help_text=_("For republished items: the date of the original."),
+    )
+    zone = models.ForeignKey(
+        "zones.Zone",
+        verbose_name=_("publishing zone"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="articles",
+        help_text=_("The zone that publishes this article (发布开发区)."),
+    )
+    related_zones = models.ManyToManyField(
+        "zones.Zone",
+        verbose_name=_("other zones concerned"),
+        blank=True,
+        related_name="mentioning_articles",
+    )
+    region = models.ForeignKey(
+        "zones.Region",
+        verbose_name=_("region"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="articles",
+        help_text=_(
+            "Taken from the publishing zone's city; set it when there is no zone."
+        ),
+    )
+    tags = TaggableManager(verbose_name=_("tags"), blank=True)
+    cover = models.ImageField(
+        _("cover image"),
+        upload_to="news/covers/%Y/%m/",
+        blank=True,
+        validators=IMAGE_VALIDATORS,
+    )
+    cover_alt = models.CharField(
+        _("cover description"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Required with a cover: what the image shows, for readers who cannot see."
+        ),
+    )
+    cover_credit = models.CharField(_("cover credit"), max_length=100, blank=True)
+    cover_renditions = models.JSONField(default=dict, blank=True, editable=False)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(
+        _("publish time"),
+        default=timezone.now,
+        help_text=_("A time in the future schedules the article."),
+    )
+    is_featured = models.BooleanField(_("featured"), default=False)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
+    )
+    review_comment = models.TextField(
+        _("reviewer's comment"),
+        blank=True,
+        help_text=_("Why the article was sent back to its author."),
+    )
+    deleted_at = models.DateTimeField(
+        _("deleted"), null=True, blank=True, editable=False
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    RENDITION_WIDTHS = {"cover": [240, 480, 800, 1200]}
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        get_latest_by = "published_at"
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        indexes = [
+            # The public list: published, newest first.
+            models.Index(
+                fields=["status", "-published_at", "-id"], name="news_article_pub_idx"
+            ),
+            # Previous/next within a channel and kind, and filtered lists.
+            models.Index(
+                fields=["channel", "kind", "-published_at", "-id"],
+                name="news_article_chan_kind_idx",
+            ),
+            # A zone's latest news and the list filtered by zone.
+            models.Index(
+                fields=["zone", "-published_at"], name="news_article_zone_idx"
+            ),
+            models.Index(
+                fields=["region", "-published_at"], name="news_article_region_idx"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body = clean_html(self.body)
+        if not self.summary.strip():
+            self.summary = self.summary_from_body()
+        if self.zone_id and (self.region_id is None or self._zone_changed()):
+            self.region_id = self.zone.city_id or self.zone.province_id
+        super().save(*args, **kwargs)
+        self.refresh_renditions()
+
+    def get_absolute_url(self):
+        return reverse("news:detail", kwargs={"pk": self.pk})
+
+    def clean(self):
+        if self.cover and not self.cover_alt.strip():
+            raise ValidationError(
+                {
+                    "cover_alt": _(
+                        "Describe the cover image for readers who cannot see it."
+                    )
+                }
+            )
+
+    def summary_from_body(self, length=120):
+        text = " ".join(strip_tags(self.body).split())
+        return Truncator(text).chars(length)
+
+    def is_published(self, now=None):
+        return (
+            self.deleted_at is None
+            and self.status == self.Status.PUBLISHED
+            and self.published_at <= (now or timezone.now())
+        )
+
+    def is_scheduled(self, now=None):
+        return self.status == self.Status.PUBLISHED and self.published_at > (
+            now or timezone.now()
+        )
+
+    def _zone_changed(self):
+        if self.pk is None:
+            return True
+        previous = (
+            type(self)
+            ._base_manager.filter(pk=self.pk)
+            .values_list("zone_id", flat=True)
+            .first()
+        )
+        return previous != self.zone_id
+
+
+class ArticleImage(RenditionsMixin, models.Model):
+    """A gallery image of an article, with its caption."""
+
+    article = models.ForeignKey(
+        Article,
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="images",
+    )
+    image = models.ImageField(
+        _("image"), upload_to="news/gallery/%Y/%m/", validators=IMAGE_VALIDATORS
+    )
+    alt_text = models.CharField(
+        _("description"),
+        max_length=200,
+        help_text=_("What the image shows, for readers who cannot see it."),
+    )
+    caption = models.CharField(_("caption"), max_length=300, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    image_renditions = models.JSONField(default=dict, blank=True, editable=False)
+
+    RENDITION_WIDTHS = {"image": [240, 480, 800, 1200]}
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("gallery image")
+        verbose_name_plural = _("gallery images")
+
+    def __str__(self):
+        return self.caption or self.alt_text
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.refresh_renditions()

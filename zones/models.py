@@ -1,0 +1,368 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+from taggit.models import TagBase, TaggedItemBase
+
+from core.images import IMAGE_VALIDATORS, RenditionsMixin
+from core.sanitize import clean_html
+
+
+class Region(models.Model):
+    """A province, prefecture-level city or county, with its official code."""
+
+    class Level(models.TextChoices):
+        PROVINCE = "province", _("province")
+        CITY = "city", _("city")
+        COUNTY = "county", _("county")
+
+    code = models.CharField(
+        _("code"), max_length=6, unique=True, help_text=_("GB/T 2260 code: 32, 3206")
+    )
+    name = models.CharField(_("name"), max_length=50)
+    name_en = models.CharField(_("English name"), max_length=80, blank=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    level = models.CharField(_("level"), max_length=10, choices=Level.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent region"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("zones:region", kwargs={"slug": self.slug})
+
+    @property
+    def short_name(self):
+        """The name without its administrative suffix: 江苏省 → 江苏, 南通市 → 南通."""
+        for suffix in (
+            "维吾尔自治区",
+            "壮族自治区",
+            "回族自治区",
+            "自治区",
+            "特别行政区",
+            "省",
+            "市",
+        ):
+            if self.name.endswith(suffix) and len(self.name) > len(suffix) + 1:
+                return self.name[: -len(suffix)]
+        return self.name
+
+    @property
+    def display_name(self):
+        """The name in the reader's language (English falls back to Chinese)."""
+        if get_language() == "en" and self.name_en:
+            return self.name_en
+        return self.short_name
+
+
+class Industry(TagBase):
+    """A leading industry (主导产业) of zones; kept apart from news tags."""
+
+    # TagBase slugifies with allow_unicode, so 装备制造 keeps a readable slug.
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("industry")
+        verbose_name_plural = _("industries")
+
+    def get_absolute_url(self):
+        return reverse("zones:index") + f"?industry={self.slug}"
+
+
+class ZoneIndustry(TaggedItemBase):
+    content_object = models.ForeignKey("Zone", on_delete=models.CASCADE)
+    tag = models.ForeignKey(
+        Industry, on_delete=models.CASCADE, related_name="zone_links"
+    )
+
+    class Meta:
+        verbose_name = _("zone industry")
+        verbose_name_plural = _("zone industries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_object", "tag"], name="zones_zoneindustry_unique"
+            )
+        ]
+
+
+class ZoneQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def with_regions(self):
+        return self.select_related("province", "city", "county")
+
+
+class Zone(RenditionsMixin, models.Model):
+    """A development zone (开发区) as listed in the official catalogue."""
+
+    class Level(models.TextChoices):
+        NATIONAL = "national", _("national")
+        PROVINCIAL = "provincial", _("provincial")
+
+    class Kind(models.TextChoices):
+        ECONOMIC_TECHNOLOGICAL = (
+            "etdz",
+            _("economic and technological development zone"),
+        )
+        HIGH_TECH = "high_tech", _("high-tech industrial development zone")
+        CUSTOMS = "customs", _("customs special supervision area")
+        BORDER = "border", _("border/cross-border economic cooperation zone")
+        OTHER = "other", _("other development zone")
+        ECONOMIC = "economic", _("economic development zone")
+        INDUSTRIAL = "industrial", _("industrial park")
+
+    # Catalogue fields: imported, and read-only for zone administrators.
+    name = models.CharField(_("official name"), max_length=100)
+    short_name = models.CharField(
+        _("short name"),
+        max_length=50,
+        blank=True,
+        help_text=_("For example 海门经开区."),
+    )
+    name_en = models.CharField(
+        _("English name"),
+        max_length=200,
+        blank=True,
+        help_text=_("Drafted from the pinyin by the import; correct it freely."),
+    )
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    code = models.CharField(
+        _("catalogue code"),
+        max_length=10,
+        db_index=True,
+        help_text=_("Not unique: the 2018 catalogue gives S377018 to two zones."),
+    )
+    catalogue_number = models.PositiveIntegerField(
+        _("catalogue number"),
+        null=True,
+        blank=True,
+        help_text=_("序号 in the catalogue, counted separately per level."),
+    )
+    level = models.CharField(_("level"), max_length=12, choices=Level.choices)
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    province = models.ForeignKey(
+        Region,
+        verbose_name=_("province"),
+        on_delete=models.PROTECT,
+        related_name="province_zones",
+    )
+    city = models.ForeignKey(
+        Region,
+        verbose_name=_("city"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="city_zones",
+    )
+    county = models.ForeignKey(
+        Region,
+        verbose_name=_("county"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="county_zones",
+    )
+    approved_on = models.DateField(
+        _("approval date"),
+        null=True,
+        blank=True,
+        help_text=_("The catalogue gives year and month; the day is always 1."),
+    )
+    approval_text = models.CharField(
+        _("approval date as printed"),
+        max_length=30,
+        blank=True,
+        help_text=_("As the catalogue prints it, e.g. 2013.01 or 2000.04/2003.03."),
+    )
+    area_hectares = models.DecimalField(
+        _("approved area (hectares)"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+    )
+    industries = TaggableManager(
+        verbose_name=_("leading industries"),
+        through=ZoneIndustry,
+        blank=True,
+        help_text=_("Leading industries (主导产业), separated by commas."),
+    )
+    data_as_of = models.DateField(
+        _("catalogue data as of"),
+        null=True,
+        blank=True,
+        help_text=_("Date of the catalogue the official fields come from."),
+    )
+
+    # Profile fields: the zone's own administrators keep these up to date.
+    profile = models.TextField(
+        _("profile"), blank=True, help_text=_("Introduction for investors, in Chinese.")
+    )
+    profile_en = models.TextField(
+        _("profile in English"), blank=True, help_text=_("Shown on English pages.")
+    )
+    logo = models.ImageField(
+        _("logo"), upload_to="zones/logos/", blank=True, validators=IMAGE_VALIDATORS
+    )
+    logo_renditions = models.JSONField(default=dict, blank=True, editable=False)
+    cover = models.ImageField(
+        _("cover photo"),
+        upload_to="zones/covers/",
+        blank=True,
+        validators=IMAGE_VALIDATORS,
+    )
+    cover_alt = models.CharField(
+        _("cover description"),
+        max_length=200,
+        blank=True,
+        help_text=_("What the photo shows, for readers who cannot see it."),
+    )
+    cover_renditions = models.JSONField(default=dict, blank=True, editable=False)
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    fax = models.CharField(_("fax"), max_length=50, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    is_location_reliable = models.BooleanField(
+        _("location is reliable"),
+        default=False,
+        help_text=_(
+            "Untick when the point is known to be wrong; it is then not shown."
+        ),
+    )
+
+    administrators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("zone administrators"),
+        blank=True,
+        related_name="administered_zones",
+        help_text=_("Accounts that manage this zone's profile and news."),
+    )
+    is_direct_publishing = models.BooleanField(
+        _("zone administrators publish directly"),
+        default=False,
+        help_text=_("Off: their articles go to an editor for review first."),
+    )
+    is_published = models.BooleanField(_("published"), default=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ZoneQuerySet.as_manager()
+
+    RENDITION_WIDTHS = {"cover": [320, 640, 960, 1280], "logo": [96, 192]}
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("zone")
+        verbose_name_plural = _("zones")
+        constraints = [
+            # The import's key: the catalogue number within its level. The
+            # code alone is not unique in the source.
+            models.UniqueConstraint(
+                fields=["level", "catalogue_number"],
+                condition=Q(catalogue_number__isnull=False),
+                name="zones_zone_catalogue_key",
+            )
+        ]
+        indexes = [
+            # The directory filtered by province and level, sorted by name.
+            models.Index(
+                fields=["province", "level", "name"], name="zones_zone_prov_level_idx"
+            ),
+            models.Index(fields=["city", "name"], name="zones_zone_city_idx"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.profile = clean_html(self.profile)
+        self.profile_en = clean_html(self.profile_en)
+        super().save(*args, **kwargs)
+        self.refresh_renditions()
+
+    def get_absolute_url(self):
+        return reverse("zones:detail", kwargs={"slug": self.slug})
+
+    def is_public(self):
+        return self.is_published
+
+    @property
+    def display_name(self):
+        if get_language() == "en" and self.name_en:
+            return self.name_en
+        return self.name
+
+    @property
+    def area_km2(self):
+        return None if self.area_hectares is None else self.area_hectares / 100
+
+    @property
+    def shows_location(self):
+        return (
+            self.is_location_reliable
+            and self.latitude is not None
+            and self.longitude is not None
+        )
+
+
+class Park(models.Model):
+    """An industrial park (产业园) inside a zone."""
+
+    class AreaUnit(models.TextChoices):
+        MU = "mu", _("mu (亩)")
+        HECTARE = "ha", _("hectares")
+
+    zone = models.ForeignKey(
+        Zone, verbose_name=_("zone"), on_delete=models.CASCADE, related_name="parks"
+    )
+    name = models.CharField(_("name"), max_length=100)
+    name_en = models.CharField(_("English name"), max_length=200, blank=True)
+    planned_area = models.DecimalField(
+        _("planned area"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    area_unit = models.CharField(
+        _("area unit"), max_length=2, choices=AreaUnit.choices, default=AreaUnit.MU
+    )
+    industries = models.CharField(
+        _("focus industries"),
+        max_length=200,
+        blank=True,
+        help_text=_("Separated by 、 or commas, e.g. 航天新材料、轻合金精密成型."),
+    )
+    description = models.TextField(_("description"), blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = _("park")
+        verbose_name_plural = _("parks")
+
+    def __str__(self):
+        return self.name
+
+    def industry_list(self):
+        text = self.industries.replace(",", "、").replace("，", "、")
+        return [item.strip() for item in text.split("、") if item.strip()]
