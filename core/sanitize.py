@@ -5,7 +5,9 @@ before it is stored, so templates can mark stored HTML safe. nh3 (ammonia)
 parses like a browser, so malformed markup cannot smuggle tags past it.
 """
 
-from urllib.parse import urlsplit
+import posixpath
+import re
+from urllib.parse import unquote, urlsplit
 
 import nh3
 from django.conf import settings
@@ -33,7 +35,30 @@ def _keep_attribute(element, attribute, value):
         path = urlsplit(value)
         if path.scheme or path.netloc or not value.startswith(settings.MEDIA_URL):
             return None
+        # Browsers resolve dot segments, percent-encoded or not, and read a
+        # backslash as a slash: /media/../admin/ would make every reader's
+        # browser request an admin URL. Keep only paths that stay in media.
+        decoded = unquote(path.path).replace("\\", "/")
+        if not (posixpath.normpath(decoded) + "/").startswith(settings.MEDIA_URL):
+            return None
     return value
+
+
+_IMG_TAG = re.compile(r"<img\b[^>]*>")
+_ATTRIBUTE_NAME = re.compile(r'\s([a-z-]+)="[^"]*"')
+
+
+def _tidy_image(match):
+    # nh3 leaves <img> behind when it drops a forbidden src: an empty image
+    # with no alt text. Drop those, and give the rest the alt attribute
+    # HTML requires (empty: the editor gave no description).
+    tag = match.group(0)
+    names = set(_ATTRIBUTE_NAME.findall(tag))
+    if "src" not in names:
+        return ""
+    if "alt" not in names:
+        return tag[:-1] + ' alt="">'
+    return tag
 
 
 def clean_html(html):
@@ -49,5 +74,8 @@ def clean_html(html):
         link_rel="noopener noreferrer",
         strip_comments=True,
     ).strip()
+    # nh3's output is well-formed and escapes ">" and quotes in attribute
+    # values, so a regular expression can walk its <img> tags safely.
+    cleaned = _IMG_TAG.sub(_tidy_image, cleaned)
     # An editor's empty document is one empty paragraph; store it as empty.
     return "" if cleaned in {"<p></p>", "<p><br></p>"} else cleaned
