@@ -1,6 +1,9 @@
+from typing import NamedTuple
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -9,6 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
+from taggit.models import TaggedItem
 
 from core.images import IMAGE_VALIDATORS, RenditionsMixin
 from core.sanitize import clean_html
@@ -106,6 +110,61 @@ class ArticleQuerySet(models.QuerySet):
             "zone__name", "zone__name_en", "zone__slug",
             "region__name", "region__name_en", "region__slug",
         )  # fmt: skip
+
+    def for_detail(self):
+        """Everything the article page shows, in three queries."""
+        return self.select_related(
+            "channel", "source", "zone", "region"
+        ).prefetch_related("images", "tags")
+
+    def in_language(self, language):
+        """Articles for pages in `language` (a Django language code)."""
+        english = language == "en"
+        return self.filter(
+            language=Article.Language.ENGLISH if english else Article.Language.CHINESE
+        )
+
+    def with_thumbnails(self):
+        """Fetch each article's first gallery image with one extra query.
+
+        Picture news may have a gallery and no cover; lists then show the
+        first gallery image. A sliced Prefetch reads one image per article.
+        """
+        first_image = ArticleImage.objects.order_by("position", "id").only(
+            "id", "article_id", "image", "alt_text", "image_renditions", "position"
+        )[:1]
+        return self.prefetch_related(
+            Prefetch("images", queryset=first_image, to_attr="first_images")
+        )
+
+    def concerning_zone(self, zone):
+        """Articles a zone published, or that name it among other zones."""
+        mentioned = Article.related_zones.through.objects.filter(zone=zone)
+        return self.filter(Q(zone=zone) | Q(pk__in=mentioned.values("article_id")))
+
+    def tagged(self, tag_ids):
+        """Articles carrying any of the taggit tags `tag_ids`.
+
+        A subquery rather than a join on `tags`: no duplicate rows, no
+        DISTINCT, and no separate content-type lookup.
+        """
+        return self.filter(pk__in=_tagged_article_ids(tag_ids))
+
+
+def _tagged_article_ids(tag_ids):
+    return TaggedItem.objects.filter(
+        content_type__app_label="news",
+        content_type__model="article",
+        tag_id__in=tag_ids,
+    ).values("object_id")
+
+
+class ImageRef(NamedTuple):
+    """An image field of some object, with its alt text, for templates."""
+
+    owner: models.Model
+    field: str
+    alt: str
 
 
 class Article(RenditionsMixin, models.Model):
@@ -280,6 +339,15 @@ class Article(RenditionsMixin, models.Model):
     def get_absolute_url(self):
         return reverse("news:detail", kwargs={"pk": self.pk})
 
+    def get_preview_url(self):
+        return reverse("news:preview", kwargs={"pk": self.pk})
+
+    def get_view_url(self):
+        """The public page when readers can see it, else the staff preview."""
+        if self.is_published():
+            return self.get_absolute_url()
+        return self.get_preview_url()
+
     def clean(self):
         if self.cover and not self.cover_alt.strip():
             raise ValidationError(
@@ -304,6 +372,61 @@ class Article(RenditionsMixin, models.Model):
     def is_scheduled(self, now=None):
         return self.status == self.Status.PUBLISHED and self.published_at > (
             now or timezone.now()
+        )
+
+    @property
+    def thumbnail(self):
+        """The image lists show: the cover, else the first gallery image."""
+        if self.cover:
+            return ImageRef(self, "cover", self.cover_alt)
+        images = getattr(self, "first_images", None)
+        if images is None:
+            images = self.images.all()[:1]
+        for image in images:
+            return ImageRef(image, "image", image.alt_text)
+        return None
+
+    def listing_neighbours(self, now=None):
+        """Return (previous, next): the articles just above and below this
+        one in its listing (same channel, kind and language, newest first).
+
+        Ties on the publish time are broken by id, as the listing does, so
+        walking "next" from the top visits every article exactly once.
+        """
+        siblings = (
+            Article.objects.published(now)
+            .filter(channel_id=self.channel_id, kind=self.kind, language=self.language)
+            .only("id", "title", "published_at")
+        )
+        at = self.published_at
+        newer = (
+            siblings.filter(Q(published_at__gt=at) | Q(published_at=at, id__gt=self.pk))
+            .order_by("published_at", "id")
+            .first()
+        )
+        older = (
+            siblings.filter(Q(published_at__lt=at) | Q(published_at=at, id__lt=self.pk))
+            .order_by("-published_at", "-id")
+            .first()
+        )
+        return newer, older
+
+    def related_articles(self, limit=4, now=None):
+        """Published articles from the same zone or sharing a tag, newest first."""
+        conditions = Q()
+        if self.zone_id:
+            conditions |= Q(zone_id=self.zone_id)
+        # Reads the prefetched tags when the page loaded them.
+        tag_ids = [tag.pk for tag in self.tags.all()]
+        if tag_ids:
+            conditions |= Q(pk__in=_tagged_article_ids(tag_ids))
+        if not conditions:
+            return []
+        return list(
+            Article.objects.published(now)
+            .filter(conditions, language=self.language)
+            .exclude(pk=self.pk)
+            .for_listing()[:limit]
         )
 
     def _zone_changed(self):
