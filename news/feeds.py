@@ -1,0 +1,134 @@
+"""RSS and Atom feeds: all news, one zone's news, one channel's news.
+
+Feeds list what the public list shows (Article.objects.published(), in the
+page's language), so a draft or a scheduled article never leaks into a
+reader's feed before its time.
+"""
+
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from core.models import SiteSettings
+from news.models import Article, Channel
+from news.views import news_list_url
+from zones.models import Zone
+
+FEED_LENGTH = 30
+
+
+def _site_name():
+    site = SiteSettings.load()
+    return site.site_name_en if get_language() == "en" else site.site_name
+
+
+class LatestNewsFeed(Feed):
+    """The newest published articles of the whole portal."""
+
+    def title(self, obj=None):
+        return _("%(site)s: latest news") % {"site": _site_name()}
+
+    def link(self, obj=None):
+        return news_list_url()
+
+    def description(self, obj=None):
+        return _("News from China's development zones.")
+
+    subtitle = description  # Atom's name for the description
+
+    def articles(self, obj):
+        return Article.objects.published().in_language(get_language())
+
+    def items(self, obj=None):
+        return (
+            self.articles(obj)
+            .select_related("channel", "source", "zone")
+            .prefetch_related("tags")
+            .only(
+                "id", "title", "summary", "published_at", "updated_at",
+                "channel__name", "channel__name_en",
+                "source__name", "source__name_en", "zone__name", "zone__name_en",
+            )[:FEED_LENGTH]
+        )  # fmt: skip
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_author_name(self, item):
+        if item.source is not None:
+            return item.source.display_name
+        return item.zone.display_name if item.zone is not None else None
+
+    def item_categories(self, item):
+        return [item.channel.display_name, *(tag.name for tag in item.tags.all())]
+
+
+class ZoneNewsFeed(LatestNewsFeed):
+    """The articles of one published zone, including those that name it."""
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Zone.objects.published(), slug=slug)
+
+    def title(self, obj=None):
+        return _("%(zone)s: news") % {"zone": obj.display_name}
+
+    def link(self, obj=None):
+        return news_list_url(zone=obj.slug)
+
+    def description(self, obj=None):
+        return _("The latest news of %(zone)s on %(site)s.") % {
+            "zone": obj.display_name,
+            "site": _site_name(),
+        }
+
+    subtitle = description
+
+    def articles(self, obj):
+        return super().articles(obj).concerning_zone(obj)
+
+
+class ChannelNewsFeed(LatestNewsFeed):
+    """The articles of one channel (栏目)."""
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Channel, slug=slug)
+
+    def title(self, obj=None):
+        return _("%(site)s: %(channel)s") % {
+            "site": _site_name(),
+            "channel": obj.display_name,
+        }
+
+    def link(self, obj=None):
+        return news_list_url(channel=obj.slug)
+
+    def description(self, obj=None):
+        return obj.description or self.title(obj)
+
+    subtitle = description
+
+    def articles(self, obj):
+        return super().articles(obj).filter(channel=obj)
+
+
+class LatestNewsAtomFeed(LatestNewsFeed):
+    feed_type = Atom1Feed
+
+
+class ZoneNewsAtomFeed(ZoneNewsFeed):
+    feed_type = Atom1Feed
+
+
+class ChannelNewsAtomFeed(ChannelNewsFeed):
+    feed_type = Atom1Feed

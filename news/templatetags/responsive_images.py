@@ -1,0 +1,74 @@
+"""`{% responsive_image %}`: an <img> with srcset, sizes, width and height.
+
+Reads the renditions recorded when the image was saved (core.images), so
+rendering opens no file and runs no query. Usable for any model that uses
+RenditionsMixin:
+
+    {% load responsive_images %}
+    {% responsive_image article "cover" sizes="(min-width: 900px) 45rem, 100vw" %}
+    {% responsive_image zone "logo" width=96 alt=zone.name %}
+"""
+
+from django import template
+from django.forms.utils import flatatt
+from django.utils.html import format_html
+
+from core.images import pick, srcset
+
+register = template.Library()
+
+
+def _default_alt(obj, field_name):
+    for attribute in (f"{field_name}_alt", "alt_text"):
+        value = getattr(obj, attribute, None)
+        if isinstance(value, str):
+            return value
+    return ""
+
+
+@register.simple_tag
+def responsive_image(
+    obj,
+    field_name,
+    sizes="100vw",
+    width=480,
+    alt=None,
+    loading="lazy",
+    css_class="",
+):
+    """Render obj.<field_name> as a responsive <img>, or nothing when empty.
+
+    `width` is the width in CSS pixels the image usually takes on the page;
+    the smallest rendition at least that wide becomes `src` (and gives the
+    intrinsic width and height that stop the layout from jumping), while
+    `srcset` lets the browser pick a sharper one on dense screens.
+    """
+    if obj is None:
+        return ""
+    field_file = getattr(obj, field_name, None)
+    if not field_file:
+        return ""
+    renditions = obj.renditions_of(field_name) if hasattr(obj, "renditions_of") else {}
+    chosen = pick(renditions, int(width))
+    attributes = {
+        "alt": _default_alt(obj, field_name) if alt is None else alt,
+        "loading": loading or None,
+        "decoding": "async",
+        "class": css_class or None,
+    }
+    if chosen:
+        attributes.update(
+            src=chosen["url"],
+            srcset=srcset(renditions),
+            sizes=sizes,
+            width=chosen["width"],
+            height=chosen["height"],
+        )
+    else:
+        # No renditions recorded (an image saved outside the model, say):
+        # the original still shows, just without size hints.
+        attributes["src"] = field_file.url
+    attributes = {
+        name: value for name, value in attributes.items() if value is not None
+    }
+    return format_html("<img{}>", flatatt(attributes))
