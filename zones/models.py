@@ -4,11 +4,33 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
 from core.images import IMAGE_VALIDATORS, RenditionsMixin
 from core.sanitize import clean_html
+from zones.naming import strip_suffix
+
+# The editor's toolbar for zone profiles; clean_html has the last word on
+# what is stored.
+PROFILE_EXTENSIONS = {
+    "Bold": True,
+    "Italic": True,
+    "Underline": True,
+    "Subscript": True,
+    "Superscript": True,
+    "Heading": {"levels": [2, 3, 4]},
+    "BulletList": True,
+    "OrderedList": True,
+    "Blockquote": True,
+    "HorizontalRule": True,
+    "Link": {"protocols": ["http", "https", "mailto"]},
+    "Table": True,
+    "History": True,
+    "HTML": True,
+    "Typographic": True,
+}
 
 
 class Region(models.Model):
@@ -48,19 +70,11 @@ class Region(models.Model):
 
     @property
     def short_name(self):
-        """The name without its administrative suffix: 江苏省 → 江苏, 南通市 → 南通."""
-        for suffix in (
-            "维吾尔自治区",
-            "壮族自治区",
-            "回族自治区",
-            "自治区",
-            "特别行政区",
-            "省",
-            "市",
-        ):
-            if self.name.endswith(suffix) and len(self.name) > len(suffix) + 1:
-                return self.name[: -len(suffix)]
-        return self.name
+        """The name without its administrative suffix: 江苏省 → 江苏, 南通市 → 南通,
+        延边朝鲜族自治州 → 延边. County names keep their suffix (海门区)."""
+        if self.level == self.Level.COUNTY:
+            return self.name
+        return strip_suffix(self.name, self.level)[0]
 
     @property
     def display_name(self):
@@ -68,6 +82,11 @@ class Region(models.Model):
         if get_language() == "en" and self.name_en:
             return self.name_en
         return self.short_name
+
+    @property
+    def is_municipality(self):
+        """北京, 天津, 上海 and 重庆 are provinces that also act as their city."""
+        return self.level == self.Level.PROVINCE and self.name.endswith("市")
 
 
 class Industry(TagBase):
@@ -107,6 +126,16 @@ class ZoneQuerySet(models.QuerySet):
     def with_regions(self):
         return self.select_related("province", "city", "county")
 
+    def with_industries(self):
+        """Prefetch the leading industries in catalogue order (`industry_links`)."""
+        return self.prefetch_related(
+            models.Prefetch(
+                "zoneindustry_set",
+                queryset=ZoneIndustry.objects.select_related("tag").order_by("pk"),
+                to_attr="industry_links",
+            )
+        )
+
 
 class Zone(RenditionsMixin, models.Model):
     """A development zone (开发区) as listed in the official catalogue."""
@@ -126,6 +155,20 @@ class Zone(RenditionsMixin, models.Model):
         OTHER = "other", _("other development zone")
         ECONOMIC = "economic", _("economic development zone")
         INDUSTRIAL = "industrial", _("industrial park")
+
+    # The catalogue's own Chinese names of the levels and kinds (批准级别,
+    # 开发区类型). They are data, like the zone names: Chinese pages show them
+    # as printed, English pages the translated labels of the choices.
+    LEVEL_NAMES_ZH = {Level.NATIONAL: "国家级", Level.PROVINCIAL: "省级"}
+    KIND_NAMES_ZH = {
+        Kind.ECONOMIC_TECHNOLOGICAL: "经济技术开发区",
+        Kind.HIGH_TECH: "高新技术产业开发区",
+        Kind.CUSTOMS: "海关特殊监管区域",
+        Kind.BORDER: "边境/跨境经济合作区",
+        Kind.OTHER: "其他类型开发区",
+        Kind.ECONOMIC: "经济开发区",
+        Kind.INDUSTRIAL: "工业园区",
+    }
 
     # Catalogue fields: imported, and read-only for zone administrators.
     name = models.CharField(_("official name"), max_length=100)
@@ -211,11 +254,19 @@ class Zone(RenditionsMixin, models.Model):
     )
 
     # Profile fields: the zone's own administrators keep these up to date.
-    profile = models.TextField(
-        _("profile"), blank=True, help_text=_("Introduction for investors, in Chinese.")
+    profile = ProseEditorField(
+        _("profile"),
+        blank=True,
+        help_text=_("Introduction for investors, in Chinese."),
+        extensions=PROFILE_EXTENSIONS,
+        sanitize=clean_html,
     )
-    profile_en = models.TextField(
-        _("profile in English"), blank=True, help_text=_("Shown on English pages.")
+    profile_en = ProseEditorField(
+        _("profile in English"),
+        blank=True,
+        help_text=_("Shown on English pages."),
+        extensions=PROFILE_EXTENSIONS,
+        sanitize=clean_html,
     )
     logo = models.ImageField(
         _("logo"), upload_to="zones/logos/", blank=True, validators=IMAGE_VALIDATORS
@@ -314,6 +365,55 @@ class Zone(RenditionsMixin, models.Model):
         if get_language() == "en" and self.name_en:
             return self.name_en
         return self.name
+
+    @classmethod
+    def level_name(cls, level):
+        """国家级 on Chinese pages, "national" on English ones."""
+        if get_language() == "en":
+            return cls.Level(level).label
+        return cls.LEVEL_NAMES_ZH[level]
+
+    @classmethod
+    def kind_name(cls, kind):
+        """经济技术开发区 on Chinese pages, the English label on English ones."""
+        if get_language() == "en":
+            return cls.Kind(kind).label
+        return cls.KIND_NAMES_ZH[kind]
+
+    @property
+    def level_display(self):
+        return self.level_name(self.level)
+
+    @property
+    def kind_display(self):
+        return self.kind_name(self.kind)
+
+    @property
+    def display_profile(self):
+        """The profile in the reader's language (English falls back to Chinese).
+
+        Both are cleaned by clean_html on save, so templates may mark it safe.
+        """
+        if get_language() == "en" and self.profile_en:
+            return self.profile_en
+        return self.profile
+
+    @property
+    def has_two_approval_dates(self):
+        """True for the two zones the catalogue gives two dates (an extension)."""
+        return "/" in self.approval_text
+
+    def industry_list(self):
+        """The leading industries in the catalogue's order.
+
+        Uses `industry_links` when the view prefetched it (see
+        ZoneQuerySet.with_industries), so a list page costs one query for all
+        its zones' industries.
+        """
+        links = getattr(self, "industry_links", None)
+        if links is None:
+            links = self.zoneindustry_set.select_related("tag").order_by("pk")
+        return [link.tag for link in links]
 
     @property
     def area_km2(self):
