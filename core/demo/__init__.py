@@ -1,0 +1,7 @@
+"""Demo content for `manage.py load_demo`: our own writing, kept as Python data.
+
+Facts (zone names, approval dates, areas, leading industries, the Sijia
+parks) come from the 2018 catalogue and the reference page; every sentence,
+and every contact detail (example.com addresses, 0000 phone numbers), is
+made up for the demo.
+"""
