@@ -6,15 +6,25 @@ from django.db import connection
 from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 
 from core.models import SiteSettings
+from news.frontpage import front_page
+from news.views import chinese_news_url, feed_links
 
 logger = logging.getLogger(__name__)
 
 
 def home(request):
-    return render(request, "core/home.html", {})
+    context = front_page(get_language())
+    context.update(
+        nav_section="home",
+        feeds=feed_links(),
+        is_english=get_language() == "en",
+        chinese_news_url=chinese_news_url(),
+    )
+    return render(request, "core/home.html", context)
 
 
 @never_cache
