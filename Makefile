@@ -29,6 +29,7 @@ $(BIN)/.installed-dev: $(BIN)/.installed requirements-dev.txt
 
 run: $(BIN)/.installed
 	DEBUG=1 $(PY) manage.py migrate --noinput
+	DEBUG=1 $(PY) manage.py load_demo
 	DEBUG=1 $(PY) manage.py ensure_dev_superuser
 	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
