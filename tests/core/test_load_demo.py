@@ -1,3 +1,4 @@
+import re
 import shutil
 import tempfile
 from datetime import datetime
@@ -185,6 +186,15 @@ class LoadDemoTests(TestCase):
             with self.subTest(article.title):
                 self.assertEqual(clean_html(article.body), article.body)
                 self.assertTrue(article.summary)
+
+    def test_summaries_are_the_lead_paragraph_without_sub_headings(self):
+        for article in Article.objects.all():
+            with self.subTest(article.title):
+                first = article.body.split("</p>", 1)[0].removeprefix("<p>")
+                # Truncator ends with "…" or "...", depending on the language.
+                self.assertTrue(first.startswith(article.summary.rstrip("….")))
+                for heading in re.findall(r"<h[23]>(.*?)</h[23]>", article.body):
+                    self.assertNotIn(heading, article.summary)
 
     def test_stored_bodies_are_the_demo_text_unchanged(self):
         demo_bodies = {demo.title: demo.html for demo in ARTICLES}

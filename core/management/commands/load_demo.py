@@ -7,6 +7,8 @@ zone), so a re-run creates nothing twice and leaves edits alone: existing
 rows are never overwritten, blank zone profile fields are filled.
 """
 
+import html
+import re
 import time
 from collections import Counter
 from datetime import date, datetime, timedelta
@@ -17,6 +19,8 @@ from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 
 from core.demo import pictures
 from core.demo.articles import ARTICLES
@@ -68,6 +72,17 @@ REPORT = (
 
 def beijing_time(text):
     return datetime.strptime(text, "%Y-%m-%d %H:%M").replace(tzinfo=BEIJING)
+
+
+def lead(body, language):
+    """The first paragraph as plain text: a summary free of sub-headings."""
+    # The model's own fallback takes the start of the whole body, which runs
+    # the first sub-heading into the summary when the lead is short.
+    first = re.search(r"<p>(.*?)</p>", body, re.DOTALL)
+    text = html.unescape(strip_tags(first.group(1))) if first else ""
+    truncator = Truncator(" ".join(text.split()))
+    # Chinese has no spaces to break at; English should not stop mid-word.
+    return truncator.words(25) if language == "en" else truncator.chars(120)
 
 
 def paragraphs(texts):
@@ -263,7 +278,7 @@ class Command(BaseCommand):
         article = Article(
             title=demo.title,
             subtitle=demo.subtitle,
-            summary=demo.summary,
+            summary=demo.summary or lead(demo.html, demo.language),
             body=demo.html,
             kind=demo.kind,
             language=demo.language,
