@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.db import models
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -83,6 +84,7 @@ class ZoneAdmin(admin.ModelAdmin):
     inlines = (ParkInline,)
     actions = ("publish", "unpublish")
     readonly_fields = ("logo_preview", "cover_preview", "created_at", "updated_at")
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     catalogue_fields = (
         ("name", "code"),
         ("level", "kind", "catalogue_number"),

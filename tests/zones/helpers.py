@@ -7,8 +7,10 @@ from io import StringIO
 from itertools import count
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management import call_command
 from django.test import TestCase
+from django.utils import translation
 
 from zones.models import Industry, Region, Zone, ZoneIndustry
 
@@ -172,3 +174,9 @@ class RegionsTestCase(TestCase):
         cls.zhejiang = make_region("浙江省", "zhejiang", province, name_en="Zhejiang")
         cls.ningbo = make_region("宁波市", "ningbo", city, cls.zhejiang, "Ningbo")
         cls.beijing = make_region("北京市", "beijing", province, name_en="Beijing")
+
+    def setUp(self):
+        # A request to an /en/ page leaves English active in this thread, which
+        # would turn the next reverse() into an /en/ URL.
+        translation.activate(settings.LANGUAGE_CODE)
+        self.addCleanup(translation.activate, settings.LANGUAGE_CODE)

@@ -1,0 +1,233 @@
+import re
+
+from django.db.models import Count, Q
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, ListView
+
+from core.images import pick, srcset
+from news.models import Article
+from zones.filters import ZoneFilters, sort_choices
+from zones.models import Region, Zone
+
+DIGITS = re.compile(r"^[0-9]{1,9}\Z")
+LATEST_NEWS = 5
+
+
+class _WrongPage(Exception):
+    def __init__(self, number):
+        super().__init__(number)
+        self.number = number
+
+
+class ZoneListMixin:
+    """Published zones, 20 a page, with their regions and industries loaded.
+
+    A page number that is not a page of the list (abc, 0, past the end)
+    redirects to the nearest page that is, so an old link still lands on
+    zones and every page that answers 200 is a real page.
+    """
+
+    paginate_by = 20
+    context_object_name = "zones"
+
+    def get_zones(self):
+        return Zone.objects.published()
+
+    def get_queryset(self):
+        return self.get_zones().with_regions().with_industries()
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except _WrongPage as wrong:
+            query = request.GET.copy()
+            if wrong.number == 1:
+                query.pop("page", None)
+            else:
+                query["page"] = str(wrong.number)
+            encoded = query.urlencode()
+            return HttpResponseRedirect(
+                request.path + (f"?{encoded}" if encoded else "")
+            )
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(queryset, page_size)
+        requested = self.request.GET.get("page", "").strip()
+        if not requested:
+            number = 1
+        elif not DIGITS.match(requested):
+            raise _WrongPage(1)
+        else:
+            number = min(max(int(requested), 1), paginator.num_pages)
+            if str(number) != requested:
+                raise _WrongPage(number)
+        page = paginator.page(number)
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = context["page_obj"]
+        context["nav_section"] = "zones"
+        if page.has_other_pages():
+            context["page_range"] = page.paginator.get_elided_page_range(
+                page.number, on_each_side=2, on_ends=1
+            )
+        return context
+
+
+def url_without(request, name):
+    """The current URL with one filter (and the page number) removed."""
+    query = request.GET.copy()
+    for key in (name, "page"):
+        query.pop(key, None)
+    encoded = query.urlencode()
+    return request.path + (f"?{encoded}" if encoded else "")
+
+
+def region_crumbs(*regions):
+    """Breadcrumbs for regions, top-down, each named once.
+
+    A municipality is province and city at once (北京's zones have 北京 as
+    both), so it appears once.
+    """
+    crumbs = [{"label": _("Development zones"), "url": reverse("zones:index")}]
+    seen = set()
+    for region in regions:
+        if region is not None and region.pk not in seen:
+            seen.add(region.pk)
+            crumbs.append(
+                {"label": region.display_name, "url": region.get_absolute_url()}
+            )
+    return crumbs
+
+
+class ZoneListView(ZoneListMixin, ListView):
+    """The directory: every published zone, filtered by the query string."""
+
+    template_name = "zones/zone_list.html"
+
+    def get_zones(self):
+        self.filters = ZoneFilters(self.request.GET)
+        return self.filters.apply(super().get_zones())
+
+    def get_queryset(self):
+        return super().get_queryset().order_by(*self.filters.ordering)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        filters = self.filters
+        context.update(
+            filters=filters,
+            facets=filters.facets(Zone.objects.published()),
+            sort_choices=sort_choices(),
+            active_filters=[
+                (label, url_without(self.request, name))
+                for name, label in filters.active()
+            ],
+            breadcrumbs=[{"label": _("Development zones"), "url": ""}],
+        )
+        return context
+
+
+def image_data(zone, field_name, width):
+    """What an <img> needs for one image field: src, srcset, width, height.
+
+    The renditions were made when the image was saved; nothing is read from
+    storage here. None when there is no image.
+    """
+    field_file = getattr(zone, field_name)
+    if not field_file:
+        return None
+    renditions = zone.renditions_of(field_name)
+    chosen = pick(renditions, width)
+    if chosen is None:
+        return {"src": field_file.url, "srcset": "", "width": None, "height": None}
+    return {
+        "src": chosen["url"],
+        "srcset": srcset(renditions),
+        "width": chosen["width"],
+        "height": chosen["height"],
+    }
+
+
+class ZoneDetailView(DetailView):
+    template_name = "zones/zone_detail.html"
+    context_object_name = "zone"
+
+    def get_queryset(self):
+        return Zone.objects.published().with_regions().with_industries()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        zone = self.object
+        breadcrumbs = region_crumbs(zone.province, zone.city)
+        breadcrumbs.append({"label": zone.display_name, "url": ""})
+        context.update(
+            nav_section="zones",
+            breadcrumbs=breadcrumbs,
+            industries=zone.industry_list(),
+            cover=image_data(zone, "cover", 960),
+            logo=image_data(zone, "logo", 96),
+            map_url=(
+                "https://www.openstreetmap.org/"
+                f"?mlat={zone.latitude}&mlon={zone.longitude}"
+                f"#map=13/{zone.latitude}/{zone.longitude}"
+                if zone.shows_location
+                else ""
+            ),
+            parks=list(zone.parks.all()),
+            latest_news=list(
+                Article.objects.published().filter(zone=zone)[:LATEST_NEWS]
+            ),
+        )
+        return context
+
+
+class RegionZoneListView(ZoneListMixin, ListView):
+    """The zones of one province, city or county, with its child regions."""
+
+    template_name = "zones/region_detail.html"
+
+    def get_zones(self):
+        self.region = get_object_or_404(
+            Region.objects.select_related("parent__parent"), slug=self.kwargs["slug"]
+        )
+        zones = super().get_zones()
+        if self.region.level == Region.Level.PROVINCE:
+            return zones.filter(province=self.region)
+        if self.region.level == Region.Level.CITY:
+            return zones.filter(city=self.region)
+        return zones.filter(county=self.region)
+
+    def get_queryset(self):
+        return super().get_queryset().order_by("name_en", "name", "pk")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        region = self.region
+        # Cities count the zones they hold as city, counties as county.
+        if region.level == Region.Level.CITY or region.is_municipality:
+            relation = "county_zones"
+        else:
+            relation = "city_zones"
+        children = region.children.annotate(
+            zone_count=Count(relation, filter=Q(**{f"{relation}__is_published": True}))
+        ).order_by("code")
+        ancestors = [region.parent, region.parent and region.parent.parent]
+        breadcrumbs = region_crumbs(*reversed(ancestors))
+        breadcrumbs.append({"label": region.display_name, "url": ""})
+        parameter = "province" if region.level == Region.Level.PROVINCE else "city"
+        context.update(
+            region=region,
+            children=list(children) if region.level != Region.Level.COUNTY else [],
+            directory_url=(
+                f"{reverse('zones:index')}?{parameter}={region.slug}"
+                if region.level != Region.Level.COUNTY
+                else ""
+            ),
+            breadcrumbs=breadcrumbs,
+        )
+        return context
