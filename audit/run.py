@@ -117,13 +117,21 @@ def sample_paths(database):
         "from zones.models import Zone\n"
         "zone = Zone.objects.published().filter(articles__isnull=False)"
         ".order_by('-level', 'name').first()\n"
-        "zh = Article.objects.published().filter(language='zh-hans', zone=zone).first()\n"
+        "zh = Article.objects.published()"
+        ".filter(language='zh-hans', zone=zone).first()\n"
         "en = Article.objects.published().filter(language='en').first() or zh\n"
         "print(json.dumps({'zone': zone.get_absolute_url(),"
         " 'zh': zh.get_absolute_url(), 'en': en.get_absolute_url()}))\n"
     )
     result = subprocess.run(
-        [ROOT / ".venv" / "bin" / "python", "manage.py", "shell", "--no-imports", "-c", code],
+        [
+            ROOT / ".venv" / "bin" / "python",
+            "manage.py",
+            "shell",
+            "--no-imports",
+            "-c",
+            code,
+        ],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -213,7 +221,9 @@ def main():
     args = parse_args()
     for needed in (AXE_JS, VNU_JAR, NODE_BIN / "lighthouse"):
         if not needed.exists():
-            raise SystemExit(f"{needed} is missing: run `npm ci` in audit/ (make audit does)")
+            raise SystemExit(
+                f"{needed} is missing: run `npm ci` in audit/ (make audit does)"
+            )
     out_dir = Path(args.out)
     shots = out_dir / "screenshots"
     pages_dir = out_dir / "html"
@@ -239,9 +249,13 @@ def main():
                 page = context.new_page()
                 response = page.goto(base + path, wait_until="load")
                 if response is None or response.status != 200:
-                    failures.append(f"{name}: {path} answered {response and response.status}")
+                    failures.append(
+                        f"{name}: {path} answered {response and response.status}"
+                    )
                 html_path = pages_dir / f"{slug}.html"
-                html_path.write_text(response.text() if response else "", encoding="utf-8")
+                html_path.write_text(
+                    response.text() if response else "", encoding="utf-8"
+                )
                 html_files[name] = html_path
                 axe_results[name] = run_axe(page)
                 page.screenshot(path=str(shots / f"{slug}-1280.png"), full_page=True)
@@ -252,7 +266,7 @@ def main():
         vnu_errors = run_vnu(list(html_files.values()))
         for name, path in pages:
             scores = (
-                {key: None for key in CATEGORIES}
+                dict.fromkeys(CATEGORIES)
                 if args.skip_lighthouse
                 else run_lighthouse(base + path, out_dir, name)
             )
@@ -265,19 +279,22 @@ def main():
                 failures.append(f"{name}: html {error}")
             for key, score in scores.items():
                 if score is not None and score < LIGHTHOUSE_TARGET:
-                    failures.append(f"{name}: lighthouse {key} {score} < {LIGHTHOUSE_TARGET}")
+                    failures.append(
+                        f"{name}: lighthouse {key} {score} < {LIGHTHOUSE_TARGET}"
+                    )
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=10)
 
-    header = f"{'page':<18} {'axe':>4} {'html':>5} {'perf':>5} {'a11y':>5} {'bp':>5} {'seo':>5}  path"
+    columns = ("axe", "html", "perf", "a11y", "bp", "seo")
+    header = f"{'page':<18} " + " ".join(f"{c:>5}" for c in columns) + "  path"
     print(header)
     print("-" * len(header))
     for name, path, axe_count, html_count, scores in rows:
         cells = " ".join(
             f"{'-' if scores[key] is None else scores[key]:>5}" for key in CATEGORIES
         )
-        print(f"{name:<18} {axe_count:>4} {html_count:>5} {cells}  {path}")
+        print(f"{name:<18} {axe_count:>5} {html_count:>5} {cells}  {path}")
     print(f"\nScreenshots (390 px and 1280 px): {shots}")
     if failures:
         print("\nTargets missed:")
