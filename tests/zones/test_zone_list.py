@@ -1,5 +1,6 @@
 import datetime
 from decimal import Decimal
+from unittest.mock import patch
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -189,6 +190,14 @@ class DirectoryFilterTests(DirectoryTestCase):
         self.assertContains(response, "国家级 (4)")
         self.assertContains(response, "省级 (1)")
         self.assertContains(response, "装备制造 (1)")
+
+    def test_chosen_industry_stays_in_the_list_even_when_rare(self):
+        with patch("zones.filters.INDUSTRY_CHOICES", 1):
+            response = self.get(industry="机电")
+
+        options = [industry.name for industry in response.context["facets"]["industry"]]
+        self.assertEqual(options, ["机电"])
+        self.assertContains(response, '<option value="机电" selected>')
 
     def test_counts_leave_out_unpublished_zones(self):
         response = self.get()
