@@ -403,6 +403,19 @@ class Zone(RenditionsMixin, models.Model):
         return self.profile
 
     @property
+    def regions(self):
+        """Province, city and county, top-down, each once.
+
+        A municipality is both the province and the city of its zones; it is
+        listed once (北京, not 北京 / 北京).
+        """
+        regions = []
+        for region in (self.province, self.city, self.county):
+            if region is not None and region not in regions:
+                regions.append(region)
+        return regions
+
+    @property
     def has_two_approval_dates(self):
         """True for the two zones the catalogue gives two dates (an extension)."""
         return "/" in self.approval_text

@@ -87,20 +87,11 @@ def url_without(request, name):
     return request.path + (f"?{encoded}" if encoded else "")
 
 
-def region_crumbs(*regions):
-    """Breadcrumbs for regions, top-down, each named once.
-
-    A municipality is province and city at once (北京's zones have 北京 as
-    both), so it appears once.
-    """
+def region_crumbs(regions):
+    """Breadcrumbs from the directory down through `regions` (top-down)."""
     crumbs = [{"label": _("Development zones"), "url": reverse("zones:index")}]
-    seen = set()
     for region in regions:
-        if region is not None and region.pk not in seen:
-            seen.add(region.pk)
-            crumbs.append(
-                {"label": region.display_name, "url": region.get_absolute_url()}
-            )
+        crumbs.append({"label": region.display_name, "url": region.get_absolute_url()})
     return crumbs
 
 
@@ -163,7 +154,10 @@ class ZoneDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         zone = self.object
-        breadcrumbs = region_crumbs(zone.province, zone.city)
+        # Province and city only: the county (when known) is in the facts.
+        breadcrumbs = region_crumbs(
+            region for region in zone.regions if region != zone.county
+        )
         breadcrumbs.append({"label": zone.display_name, "url": ""})
         context.update(
             nav_section="zones",
@@ -208,7 +202,8 @@ class RegionZoneListView(ZoneListMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         region = self.region
-        # Cities count the zones they hold as city, counties as county.
+        # A province's children are cities, counted through Zone.city; a
+        # city's (or a municipality's) are counties, counted through Zone.county.
         if region.level == Region.Level.CITY or region.is_municipality:
             relation = "county_zones"
         else:
@@ -217,7 +212,9 @@ class RegionZoneListView(ZoneListMixin, ListView):
             zone_count=Count(relation, filter=Q(**{f"{relation}__is_published": True}))
         ).order_by("code")
         ancestors = [region.parent, region.parent and region.parent.parent]
-        breadcrumbs = region_crumbs(*reversed(ancestors))
+        breadcrumbs = region_crumbs(
+            ancestor for ancestor in reversed(ancestors) if ancestor is not None
+        )
         breadcrumbs.append({"label": region.display_name, "url": ""})
         parameter = "province" if region.level == Region.Level.PROVINCE else "city"
         context.update(
