@@ -205,6 +205,44 @@ class ImportRerunTests(ImportZonesTestCase):
         self.assertEqual(zone.name_en, "Haimen ETDZ")
         self.assertEqual(zone.phone, "0513-1234")
 
+    def test_corrected_geocode_sets_the_city_and_the_point_verdict(self):
+        run_import(self.catalogue.write(WRONGLY_PLACED))
+        corrected = (
+            WRONGLY_PLACED.replace("115.0,30.2,湖北省黄石市,市,0,1,", "")
+            .rstrip(",")
+            .replace(
+                ",食品.、机械", ",食品.、机械,120.3,31.6,江苏省南通市,市,1,1,南通市"
+            )
+        )
+
+        output = run_import(self.catalogue.write(corrected), verbosity=2)
+
+        self.assertIn(
+            "updated S329051 江苏锡山经济开发区: latitude, longitude, city, "
+            "is_location_reliable",
+            output,
+        )
+        self.assertIn("1 updated", output)
+        zone = Zone.objects.get(code="S329051")
+        self.assertEqual(zone.city.name, "南通市")
+        self.assertTrue(zone.is_location_reliable)
+        self.assertEqual(zone.latitude, Decimal("31.600000"))
+
+    def test_reordered_industries_are_an_update(self):
+        run_import(self.catalogue.write(HAIMEN_NATIONAL))
+
+        output = run_import(
+            self.catalogue.write(
+                HAIMEN_NATIONAL.replace(
+                    "装备制造、生物医药、机电", "机电、装备制造、生物医药"
+                )
+            )
+        )
+
+        self.assertIn("1 updated", output)
+        zone = Zone.objects.get(code="G321099")
+        self.assertEqual(self.industries_of(zone), ["机电", "装备制造", "生物医药"])
+
     def test_a_city_set_by_staff_survives_when_the_source_gives_none(self):
         run_import(self.catalogue.write(WRONGLY_PLACED))
         zone = Zone.objects.get(code="S329051")

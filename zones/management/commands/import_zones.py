@@ -290,11 +290,12 @@ class Command(BaseCommand):
             (zone.level, zone.catalogue_number): zone
             for zone in Zone.objects.filter(catalogue_number__isnull=False)
         }
-        linked = defaultdict(set)
-        for zone_id, name in ZoneIndustry.objects.values_list(
+        # Each zone's industries in catalogue order (links are made in order).
+        linked = defaultdict(list)
+        for zone_id, name in ZoneIndustry.objects.order_by("pk").values_list(
             "content_object_id", "tag__name"
         ):
-            linked[zone_id].add(name)
+            linked[zone_id].append(name)
         taken_slugs = set(Zone.objects.values_list("slug", flat=True))
 
         report = {
@@ -376,12 +377,11 @@ class Command(BaseCommand):
                 changed.append("city_id")
             # A point the editors checked keeps their verdict; a new point
             # gets the source's.
-            if {"latitude", "longitude"} & set(
-                changed
-            ) and zone.is_location_reliable != row.is_location_reliable:
+            moved = "latitude" in changed or "longitude" in changed
+            if moved and zone.is_location_reliable != row.is_location_reliable:
                 zone.is_location_reliable = row.is_location_reliable
                 changed.append("is_location_reliable")
-            if set(row.industries) != linked.get(zone.pk, set()):
+            if row.industries != linked.get(zone.pk, []):
                 planned_industries.append((zone, row.industries))
                 changed.append("industries")
             if zone.city_id is None:
