@@ -37,7 +37,7 @@ PROSE_EXTENSIONS = {
     "TableCell": True,
     "History": True,
     "HTML": True,
-    "Typographic": True,
+    "SpecialCharacters": True,
 }
 
 
