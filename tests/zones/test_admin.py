@@ -129,3 +129,54 @@ class ZoneAdminTests(RegionsTestCase):
         )
 
         self.assertEqual(response.status_code, 200)
+
+
+class ZoneAdminSaveTests(RegionsTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.admin_user = get_user_model().objects.create_superuser(
+            "root", "root@example.com", "pw"
+        )
+
+    def setUp(self):
+        super().setUp()
+        self.client.force_login(self.admin_user)
+
+    def test_staff_add_a_zone_with_industries_profile_and_a_park(self):
+        response = self.client.post(
+            reverse("admin:zones_zone_add"),
+            {
+                "name": "如东经济开发区",
+                "code": "S329099",
+                "level": "provincial",
+                "kind": "economic",
+                "province": self.jiangsu.pk,
+                "city": self.nantong.pk,
+                "industries": "装备制造, 新能源",
+                "short_name": "如东经开区",
+                "name_en": "Rudong Economic Development Zone",
+                "slug": "rudong-economic-development-zone",
+                "profile": '<p>沿海<a href="javascript:alert(1)">港口</a></p>',
+                "is_published": "on",
+                "parks-TOTAL_FORMS": "1",
+                "parks-INITIAL_FORMS": "0",
+                "parks-MIN_NUM_FORMS": "0",
+                "parks-MAX_NUM_FORMS": "1000",
+                "parks-0-name": "洋口港临港工业区",
+                "parks-0-planned_area": "1200",
+                "parks-0-area_unit": "ha",
+                "parks-0-position": "0",
+            },
+        )
+
+        self.assertRedirects(response, reverse("admin:zones_zone_changelist"))
+        zone = Zone.objects.get(code="S329099")
+        self.assertEqual(
+            sorted(industry.name for industry in zone.industry_list()),
+            ["新能源", "装备制造"],
+        )
+        self.assertNotIn("javascript", zone.profile)
+        self.assertEqual(zone.parks.get().name, "洋口港临港工业区")
+        page = self.client.get(zone.get_absolute_url())
+        self.assertContains(page, "洋口港临港工业区")
