@@ -9,7 +9,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -18,132 +17,534 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Industry',
+            name="Industry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, unique=True, verbose_name='name')),
-                ('slug', models.SlugField(allow_unicode=True, max_length=100, unique=True, verbose_name='slug')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(max_length=100, unique=True, verbose_name="name"),
+                ),
+                (
+                    "slug",
+                    models.SlugField(
+                        allow_unicode=True,
+                        max_length=100,
+                        unique=True,
+                        verbose_name="slug",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'industry',
-                'verbose_name_plural': 'industries',
-                'ordering': ['name'],
+                "verbose_name": "industry",
+                "verbose_name_plural": "industries",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Region',
+            name="Region",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(help_text='GB/T 2260 code: 32, 3206', max_length=6, unique=True, verbose_name='code')),
-                ('name', models.CharField(max_length=50, verbose_name='name')),
-                ('name_en', models.CharField(blank=True, max_length=80, verbose_name='English name')),
-                ('slug', models.SlugField(max_length=80, unique=True, verbose_name='slug')),
-                ('level', models.CharField(choices=[('province', 'province'), ('city', 'city'), ('county', 'county')], max_length=10, verbose_name='level')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='zones.region', verbose_name='parent region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        help_text="GB/T 2260 code: 32, 3206",
+                        max_length=6,
+                        unique=True,
+                        verbose_name="code",
+                    ),
+                ),
+                ("name", models.CharField(max_length=50, verbose_name="name")),
+                (
+                    "name_en",
+                    models.CharField(
+                        blank=True, max_length=80, verbose_name="English name"
+                    ),
+                ),
+                (
+                    "slug",
+                    models.SlugField(max_length=80, unique=True, verbose_name="slug"),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("province", "province"),
+                            ("city", "city"),
+                            ("county", "county"),
+                        ],
+                        max_length=10,
+                        verbose_name="level",
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="zones.region",
+                        verbose_name="parent region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'region',
-                'verbose_name_plural': 'regions',
-                'ordering': ['code'],
+                "verbose_name": "region",
+                "verbose_name_plural": "regions",
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='Zone',
+            name="Zone",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, verbose_name='official name')),
-                ('short_name', models.CharField(blank=True, help_text='For example 海门经开区.', max_length=50, verbose_name='short name')),
-                ('name_en', models.CharField(blank=True, help_text='Drafted from the pinyin by the import; correct it freely.', max_length=200, verbose_name='English name')),
-                ('slug', models.SlugField(max_length=200, unique=True, verbose_name='slug')),
-                ('code', models.CharField(db_index=True, help_text='Not unique: the 2018 catalogue gives S377018 to two zones.', max_length=10, verbose_name='catalogue code')),
-                ('catalogue_number', models.PositiveIntegerField(blank=True, help_text='序号 in the catalogue, counted separately per level.', null=True, verbose_name='catalogue number')),
-                ('level', models.CharField(choices=[('national', 'national'), ('provincial', 'provincial')], max_length=12, verbose_name='level')),
-                ('kind', models.CharField(choices=[('etdz', 'economic and technological development zone'), ('high_tech', 'high-tech industrial development zone'), ('customs', 'customs special supervision area'), ('border', 'border/cross-border economic cooperation zone'), ('other', 'other development zone'), ('economic', 'economic development zone'), ('industrial', 'industrial park')], max_length=12, verbose_name='kind')),
-                ('approved_on', models.DateField(blank=True, help_text='The catalogue gives year and month; the day is always 1.', null=True, verbose_name='approval date')),
-                ('approval_text', models.CharField(blank=True, help_text='As the catalogue prints it, e.g. 2013.01 or 2000.04/2003.03.', max_length=30, verbose_name='approval date as printed')),
-                ('area_hectares', models.DecimalField(blank=True, decimal_places=2, max_digits=10, null=True, verbose_name='approved area (hectares)')),
-                ('data_as_of', models.DateField(blank=True, help_text='Date of the catalogue the official fields come from.', null=True, verbose_name='catalogue data as of')),
-                ('profile', models.TextField(blank=True, help_text='Introduction for investors, in Chinese.', verbose_name='profile')),
-                ('profile_en', models.TextField(blank=True, help_text='Shown on English pages.', verbose_name='profile in English')),
-                ('logo', models.ImageField(blank=True, upload_to='zones/logos/', validators=[django.core.validators.FileExtensionValidator(['jpg', 'jpeg', 'png', 'webp', 'gif']), core.images.validate_image_size], verbose_name='logo')),
-                ('logo_renditions', models.JSONField(blank=True, default=dict, editable=False)),
-                ('cover', models.ImageField(blank=True, upload_to='zones/covers/', validators=[django.core.validators.FileExtensionValidator(['jpg', 'jpeg', 'png', 'webp', 'gif']), core.images.validate_image_size], verbose_name='cover photo')),
-                ('cover_alt', models.CharField(blank=True, help_text='What the photo shows, for readers who cannot see it.', max_length=200, verbose_name='cover description')),
-                ('cover_renditions', models.JSONField(blank=True, default=dict, editable=False)),
-                ('address', models.CharField(blank=True, max_length=200, verbose_name='address')),
-                ('phone', models.CharField(blank=True, max_length=50, verbose_name='phone')),
-                ('fax', models.CharField(blank=True, max_length=50, verbose_name='fax')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='email')),
-                ('website', models.URLField(blank=True, verbose_name='website')),
-                ('latitude', models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, verbose_name='latitude')),
-                ('longitude', models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, verbose_name='longitude')),
-                ('is_location_reliable', models.BooleanField(default=False, help_text='Untick when the point is known to be wrong; it is then not shown.', verbose_name='location is reliable')),
-                ('is_direct_publishing', models.BooleanField(default=False, help_text='Off: their articles go to an editor for review first.', verbose_name='zone administrators publish directly')),
-                ('is_published', models.BooleanField(default=True, verbose_name='published')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('administrators', models.ManyToManyField(blank=True, help_text="Accounts that manage this zone's profile and news.", related_name='administered_zones', to=settings.AUTH_USER_MODEL, verbose_name='zone administrators')),
-                ('city', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='city_zones', to='zones.region', verbose_name='city')),
-                ('county', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='county_zones', to='zones.region', verbose_name='county')),
-                ('province', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='province_zones', to='zones.region', verbose_name='province')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(max_length=100, verbose_name="official name"),
+                ),
+                (
+                    "short_name",
+                    models.CharField(
+                        blank=True,
+                        help_text="For example 海门经开区.",
+                        max_length=50,
+                        verbose_name="short name",
+                    ),
+                ),
+                (
+                    "name_en",
+                    models.CharField(
+                        blank=True,
+                        help_text="Drafted from the pinyin by the import; correct it freely.",
+                        max_length=200,
+                        verbose_name="English name",
+                    ),
+                ),
+                (
+                    "slug",
+                    models.SlugField(max_length=200, unique=True, verbose_name="slug"),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        db_index=True,
+                        help_text="Not unique: the 2018 catalogue gives S377018 to two zones.",
+                        max_length=10,
+                        verbose_name="catalogue code",
+                    ),
+                ),
+                (
+                    "catalogue_number",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        help_text="序号 in the catalogue, counted separately per level.",
+                        null=True,
+                        verbose_name="catalogue number",
+                    ),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("national", "national"),
+                            ("provincial", "provincial"),
+                        ],
+                        max_length=12,
+                        verbose_name="level",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("etdz", "economic and technological development zone"),
+                            ("high_tech", "high-tech industrial development zone"),
+                            ("customs", "customs special supervision area"),
+                            ("border", "border/cross-border economic cooperation zone"),
+                            ("other", "other development zone"),
+                            ("economic", "economic development zone"),
+                            ("industrial", "industrial park"),
+                        ],
+                        max_length=12,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "approved_on",
+                    models.DateField(
+                        blank=True,
+                        help_text="The catalogue gives year and month; the day is always 1.",
+                        null=True,
+                        verbose_name="approval date",
+                    ),
+                ),
+                (
+                    "approval_text",
+                    models.CharField(
+                        blank=True,
+                        help_text="As the catalogue prints it, e.g. 2013.01 or 2000.04/2003.03.",
+                        max_length=30,
+                        verbose_name="approval date as printed",
+                    ),
+                ),
+                (
+                    "area_hectares",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=10,
+                        null=True,
+                        verbose_name="approved area (hectares)",
+                    ),
+                ),
+                (
+                    "data_as_of",
+                    models.DateField(
+                        blank=True,
+                        help_text="Date of the catalogue the official fields come from.",
+                        null=True,
+                        verbose_name="catalogue data as of",
+                    ),
+                ),
+                (
+                    "profile",
+                    models.TextField(
+                        blank=True,
+                        help_text="Introduction for investors, in Chinese.",
+                        verbose_name="profile",
+                    ),
+                ),
+                (
+                    "profile_en",
+                    models.TextField(
+                        blank=True,
+                        help_text="Shown on English pages.",
+                        verbose_name="profile in English",
+                    ),
+                ),
+                (
+                    "logo",
+                    models.ImageField(
+                        blank=True,
+                        upload_to="zones/logos/",
+                        validators=[
+                            django.core.validators.FileExtensionValidator(
+                                ["jpg", "jpeg", "png", "webp", "gif"]
+                            ),
+                            core.images.validate_image_size,
+                        ],
+                        verbose_name="logo",
+                    ),
+                ),
+                (
+                    "logo_renditions",
+                    models.JSONField(blank=True, default=dict, editable=False),
+                ),
+                (
+                    "cover",
+                    models.ImageField(
+                        blank=True,
+                        upload_to="zones/covers/",
+                        validators=[
+                            django.core.validators.FileExtensionValidator(
+                                ["jpg", "jpeg", "png", "webp", "gif"]
+                            ),
+                            core.images.validate_image_size,
+                        ],
+                        verbose_name="cover photo",
+                    ),
+                ),
+                (
+                    "cover_alt",
+                    models.CharField(
+                        blank=True,
+                        help_text="What the photo shows, for readers who cannot see it.",
+                        max_length=200,
+                        verbose_name="cover description",
+                    ),
+                ),
+                (
+                    "cover_renditions",
+                    models.JSONField(blank=True, default=dict, editable=False),
+                ),
+                (
+                    "address",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="address"
+                    ),
+                ),
+                (
+                    "phone",
+                    models.CharField(blank=True, max_length=50, verbose_name="phone"),
+                ),
+                (
+                    "fax",
+                    models.CharField(blank=True, max_length=50, verbose_name="fax"),
+                ),
+                (
+                    "email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="email"),
+                ),
+                ("website", models.URLField(blank=True, verbose_name="website")),
+                (
+                    "latitude",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=6,
+                        max_digits=9,
+                        null=True,
+                        verbose_name="latitude",
+                    ),
+                ),
+                (
+                    "longitude",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=6,
+                        max_digits=9,
+                        null=True,
+                        verbose_name="longitude",
+                    ),
+                ),
+                (
+                    "is_location_reliable",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Untick when the point is known to be wrong; it is then not shown.",
+                        verbose_name="location is reliable",
+                    ),
+                ),
+                (
+                    "is_direct_publishing",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Off: their articles go to an editor for review first.",
+                        verbose_name="zone administrators publish directly",
+                    ),
+                ),
+                (
+                    "is_published",
+                    models.BooleanField(default=True, verbose_name="published"),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="created"),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(auto_now=True, verbose_name="updated"),
+                ),
+                (
+                    "administrators",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Accounts that manage this zone's profile and news.",
+                        related_name="administered_zones",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="zone administrators",
+                    ),
+                ),
+                (
+                    "city",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="city_zones",
+                        to="zones.region",
+                        verbose_name="city",
+                    ),
+                ),
+                (
+                    "county",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="county_zones",
+                        to="zones.region",
+                        verbose_name="county",
+                    ),
+                ),
+                (
+                    "province",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="province_zones",
+                        to="zones.region",
+                        verbose_name="province",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'zone',
-                'verbose_name_plural': 'zones',
-                'ordering': ['name'],
+                "verbose_name": "zone",
+                "verbose_name_plural": "zones",
+                "ordering": ["name"],
             },
             bases=(core.images.RenditionsMixin, models.Model),
         ),
         migrations.CreateModel(
-            name='Park',
+            name="Park",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, verbose_name='name')),
-                ('name_en', models.CharField(blank=True, max_length=200, verbose_name='English name')),
-                ('planned_area', models.DecimalField(blank=True, decimal_places=2, max_digits=10, null=True, verbose_name='planned area')),
-                ('area_unit', models.CharField(choices=[('mu', 'mu (亩)'), ('ha', 'hectares')], default='mu', max_length=2, verbose_name='area unit')),
-                ('industries', models.CharField(blank=True, help_text='Separated by 、 or commas, e.g. 航天新材料、轻合金精密成型.', max_length=200, verbose_name='focus industries')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
-                ('zone', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='parks', to='zones.zone', verbose_name='zone')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="name")),
+                (
+                    "name_en",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="English name"
+                    ),
+                ),
+                (
+                    "planned_area",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=10,
+                        null=True,
+                        verbose_name="planned area",
+                    ),
+                ),
+                (
+                    "area_unit",
+                    models.CharField(
+                        choices=[("mu", "mu (亩)"), ("ha", "hectares")],
+                        default="mu",
+                        max_length=2,
+                        verbose_name="area unit",
+                    ),
+                ),
+                (
+                    "industries",
+                    models.CharField(
+                        blank=True,
+                        help_text="Separated by 、 or commas, e.g. 航天新材料、轻合金精密成型.",
+                        max_length=200,
+                        verbose_name="focus industries",
+                    ),
+                ),
+                (
+                    "description",
+                    models.TextField(blank=True, verbose_name="description"),
+                ),
+                (
+                    "position",
+                    models.PositiveSmallIntegerField(
+                        default=0, verbose_name="position"
+                    ),
+                ),
+                (
+                    "zone",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="parks",
+                        to="zones.zone",
+                        verbose_name="zone",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'park',
-                'verbose_name_plural': 'parks',
-                'ordering': ['position', 'name'],
+                "verbose_name": "park",
+                "verbose_name_plural": "parks",
+                "ordering": ["position", "name"],
             },
         ),
         migrations.CreateModel(
-            name='ZoneIndustry',
+            name="ZoneIndustry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('content_object', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='zones.zone')),
-                ('tag', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='zone_links', to='zones.industry')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "content_object",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, to="zones.zone"
+                    ),
+                ),
+                (
+                    "tag",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="zone_links",
+                        to="zones.industry",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'zone industry',
-                'verbose_name_plural': 'zone industries',
+                "verbose_name": "zone industry",
+                "verbose_name_plural": "zone industries",
             },
         ),
         migrations.AddField(
-            model_name='zone',
-            name='industries',
-            field=taggit.managers.TaggableManager(blank=True, help_text='Leading industries (主导产业), separated by commas.', through='zones.ZoneIndustry', to='zones.Industry', verbose_name='leading industries'),
+            model_name="zone",
+            name="industries",
+            field=taggit.managers.TaggableManager(
+                blank=True,
+                help_text="Leading industries (主导产业), separated by commas.",
+                through="zones.ZoneIndustry",
+                to="zones.Industry",
+                verbose_name="leading industries",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='zoneindustry',
-            constraint=models.UniqueConstraint(fields=('content_object', 'tag'), name='zones_zoneindustry_unique'),
+            model_name="zoneindustry",
+            constraint=models.UniqueConstraint(
+                fields=("content_object", "tag"), name="zones_zoneindustry_unique"
+            ),
         ),
         migrations.AddIndex(
-            model_name='zone',
-            index=models.Index(fields=['province', 'level', 'name'], name='zones_zone_prov_level_idx'),
+            model_name="zone",
+            index=models.Index(
+                fields=["province", "level", "name"], name="zones_zone_prov_level_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='zone',
-            index=models.Index(fields=['city', 'name'], name='zones_zone_city_idx'),
+            model_name="zone",
+            index=models.Index(fields=["city", "name"], name="zones_zone_city_idx"),
         ),
         migrations.AddConstraint(
-            model_name='zone',
-            constraint=models.UniqueConstraint(condition=models.Q(('catalogue_number__isnull', False)), fields=('level', 'catalogue_number'), name='zones_zone_catalogue_key'),
+            model_name="zone",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("catalogue_number__isnull", False)),
+                fields=("level", "catalogue_number"),
+                name="zones_zone_catalogue_key",
+            ),
         ),
     ]
