@@ -117,9 +117,12 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_detail(self):
         """Everything the article page shows, in three queries."""
-        return self.select_related(
-            "channel", "source", "zone", "region"
-        ).prefetch_related("images", "tags")
+        return (
+            self.select_related("channel", "source", "zone", "region")
+            # The page names and links the zone; its long profile stays behind.
+            .defer("zone__profile", "zone__profile_en")
+            .prefetch_related("images", "tags")
+        )
 
     def in_language(self, language):
         """Articles for pages in `language` (a Django language code)."""
