@@ -140,6 +140,11 @@ class ArticlePageFieldsTests(NewsTestCase):
     def test_non_numeric_id_is_404(self):
         self.assertEqual(self.client.get("/news/abc/").status_code, 404)
 
+    def test_id_beyond_the_database_integer_range_is_404(self):
+        for path in ("/news/9223372036854775808/", "/news/" + "9" * 30 + "/"):
+            with self.subTest(path=path):
+                self.assertEqual(self.client.get(path).status_code, 404)
+
 
 class GalleryAndCoverTests(NewsTestCase):
     def test_cover_and_gallery_with_captions_in_order(self):
