@@ -11,117 +11,410 @@ import core.images
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
-        ('zones', '0001_initial'),
+        (
+            "taggit",
+            "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx",
+        ),
+        ("zones", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Channel',
+            name="Channel",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=50, unique=True, verbose_name='name')),
-                ('name_en', models.CharField(blank=True, max_length=100, verbose_name='English name')),
-                ('slug', models.SlugField(max_length=60, unique=True, verbose_name='slug')),
-                ('description', models.CharField(blank=True, max_length=200, verbose_name='description')),
-                ('position', models.PositiveSmallIntegerField(default=0, help_text='Channels are listed in this order.', verbose_name='position')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(max_length=50, unique=True, verbose_name="name"),
+                ),
+                (
+                    "name_en",
+                    models.CharField(
+                        blank=True, max_length=100, verbose_name="English name"
+                    ),
+                ),
+                (
+                    "slug",
+                    models.SlugField(max_length=60, unique=True, verbose_name="slug"),
+                ),
+                (
+                    "description",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="description"
+                    ),
+                ),
+                (
+                    "position",
+                    models.PositiveSmallIntegerField(
+                        default=0,
+                        help_text="Channels are listed in this order.",
+                        verbose_name="position",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'channel',
-                'verbose_name_plural': 'channels',
-                'ordering': ['position', 'name'],
+                "verbose_name": "channel",
+                "verbose_name_plural": "channels",
+                "ordering": ["position", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Source',
+            name="Source",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, unique=True, verbose_name='name')),
-                ('name_en', models.CharField(blank=True, max_length=200, verbose_name='English name')),
-                ('website', models.URLField(blank=True, verbose_name='website')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(max_length=100, unique=True, verbose_name="name"),
+                ),
+                (
+                    "name_en",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="English name"
+                    ),
+                ),
+                ("website", models.URLField(blank=True, verbose_name="website")),
             ],
             options={
-                'verbose_name': 'source',
-                'verbose_name_plural': 'sources',
-                'ordering': ['name'],
+                "verbose_name": "source",
+                "verbose_name_plural": "sources",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Article',
+            name="Article",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('subtitle', models.CharField(blank=True, max_length=200, verbose_name='subtitle')),
-                ('summary', models.TextField(blank=True, help_text='Shown in lists and to search engines; taken from the body if empty.', max_length=500, verbose_name='summary')),
-                ('body', models.TextField(blank=True, verbose_name='body')),
-                ('kind', models.CharField(choices=[('text', 'text news'), ('picture', 'picture news')], default='text', max_length=10, verbose_name='kind')),
-                ('language', models.CharField(choices=[('zh-hans', 'Chinese'), ('en', 'English')], default='zh-hans', help_text='English articles are listed on the English pages.', max_length=7, verbose_name='language')),
-                ('source_url', models.URLField(blank=True, max_length=500, verbose_name='source URL')),
-                ('originally_published_on', models.DateField(blank=True, help_text='For republished items: the date of the original.', null=True, verbose_name='originally published on')),
-                ('cover', models.ImageField(blank=True, upload_to='news/covers/%Y/%m/', validators=[django.core.validators.FileExtensionValidator(['jpg', 'jpeg', 'png', 'webp', 'gif']), core.images.validate_image_size], verbose_name='cover image')),
-                ('cover_alt', models.CharField(blank=True, help_text='Required with a cover: what the image shows, for readers who cannot see.', max_length=200, verbose_name='cover description')),
-                ('cover_credit', models.CharField(blank=True, max_length=100, verbose_name='cover credit')),
-                ('cover_renditions', models.JSONField(blank=True, default=dict, editable=False)),
-                ('status', models.CharField(choices=[('draft', 'draft'), ('submitted', 'submitted for review'), ('published', 'published')], default='draft', max_length=10, verbose_name='status')),
-                ('published_at', models.DateTimeField(default=django.utils.timezone.now, help_text='A time in the future schedules the article.', verbose_name='publish time')),
-                ('is_featured', models.BooleanField(default=False, verbose_name='featured')),
-                ('review_comment', models.TextField(blank=True, help_text='Why the article was sent back to its author.', verbose_name="reviewer's comment")),
-                ('deleted_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='deleted')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('author', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='articles', to=settings.AUTH_USER_MODEL, verbose_name='author')),
-                ('region', models.ForeignKey(blank=True, help_text="Taken from the publishing zone's city; set it when there is no zone.", null=True, on_delete=django.db.models.deletion.PROTECT, related_name='articles', to='zones.region', verbose_name='region')),
-                ('related_zones', models.ManyToManyField(blank=True, related_name='mentioning_articles', to='zones.zone', verbose_name='other zones concerned')),
-                ('tags', taggit.managers.TaggableManager(blank=True, help_text='A comma-separated list of tags.', through='taggit.TaggedItem', to='taggit.Tag', verbose_name='tags')),
-                ('zone', models.ForeignKey(blank=True, help_text='The zone that publishes this article (发布开发区).', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='articles', to='zones.zone', verbose_name='publishing zone')),
-                ('channel', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='articles', to='news.channel', verbose_name='channel')),
-                ('source', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='articles', to='news.source', verbose_name='source')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                (
+                    "subtitle",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="subtitle"
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        blank=True,
+                        help_text="Shown in lists and to search engines; taken from the body if empty.",
+                        max_length=500,
+                        verbose_name="summary",
+                    ),
+                ),
+                ("body", models.TextField(blank=True, verbose_name="body")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("text", "text news"), ("picture", "picture news")],
+                        default="text",
+                        max_length=10,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("zh-hans", "Chinese"), ("en", "English")],
+                        default="zh-hans",
+                        help_text="English articles are listed on the English pages.",
+                        max_length=7,
+                        verbose_name="language",
+                    ),
+                ),
+                (
+                    "source_url",
+                    models.URLField(
+                        blank=True, max_length=500, verbose_name="source URL"
+                    ),
+                ),
+                (
+                    "originally_published_on",
+                    models.DateField(
+                        blank=True,
+                        help_text="For republished items: the date of the original.",
+                        null=True,
+                        verbose_name="originally published on",
+                    ),
+                ),
+                (
+                    "cover",
+                    models.ImageField(
+                        blank=True,
+                        upload_to="news/covers/%Y/%m/",
+                        validators=[
+                            django.core.validators.FileExtensionValidator(
+                                ["jpg", "jpeg", "png", "webp", "gif"]
+                            ),
+                            core.images.validate_image_size,
+                        ],
+                        verbose_name="cover image",
+                    ),
+                ),
+                (
+                    "cover_alt",
+                    models.CharField(
+                        blank=True,
+                        help_text="Required with a cover: what the image shows, for readers who cannot see.",
+                        max_length=200,
+                        verbose_name="cover description",
+                    ),
+                ),
+                (
+                    "cover_credit",
+                    models.CharField(
+                        blank=True, max_length=100, verbose_name="cover credit"
+                    ),
+                ),
+                (
+                    "cover_renditions",
+                    models.JSONField(blank=True, default=dict, editable=False),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "draft"),
+                            ("submitted", "submitted for review"),
+                            ("published", "published"),
+                        ],
+                        default="draft",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "published_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now,
+                        help_text="A time in the future schedules the article.",
+                        verbose_name="publish time",
+                    ),
+                ),
+                (
+                    "is_featured",
+                    models.BooleanField(default=False, verbose_name="featured"),
+                ),
+                (
+                    "review_comment",
+                    models.TextField(
+                        blank=True,
+                        help_text="Why the article was sent back to its author.",
+                        verbose_name="reviewer's comment",
+                    ),
+                ),
+                (
+                    "deleted_at",
+                    models.DateTimeField(
+                        blank=True, editable=False, null=True, verbose_name="deleted"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="created"),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(auto_now=True, verbose_name="updated"),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="articles",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="author",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Taken from the publishing zone's city; set it when there is no zone.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="articles",
+                        to="zones.region",
+                        verbose_name="region",
+                    ),
+                ),
+                (
+                    "related_zones",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="mentioning_articles",
+                        to="zones.zone",
+                        verbose_name="other zones concerned",
+                    ),
+                ),
+                (
+                    "tags",
+                    taggit.managers.TaggableManager(
+                        blank=True,
+                        help_text="A comma-separated list of tags.",
+                        through="taggit.TaggedItem",
+                        to="taggit.Tag",
+                        verbose_name="tags",
+                    ),
+                ),
+                (
+                    "zone",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The zone that publishes this article (发布开发区).",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="articles",
+                        to="zones.zone",
+                        verbose_name="publishing zone",
+                    ),
+                ),
+                (
+                    "channel",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="articles",
+                        to="news.channel",
+                        verbose_name="channel",
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="articles",
+                        to="news.source",
+                        verbose_name="source",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'article',
-                'verbose_name_plural': 'articles',
-                'ordering': ['-published_at', '-id'],
-                'get_latest_by': 'published_at',
+                "verbose_name": "article",
+                "verbose_name_plural": "articles",
+                "ordering": ["-published_at", "-id"],
+                "get_latest_by": "published_at",
             },
             bases=(core.images.RenditionsMixin, models.Model),
         ),
         migrations.CreateModel(
-            name='ArticleImage',
+            name="ArticleImage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('image', models.ImageField(upload_to='news/gallery/%Y/%m/', validators=[django.core.validators.FileExtensionValidator(['jpg', 'jpeg', 'png', 'webp', 'gif']), core.images.validate_image_size], verbose_name='image')),
-                ('alt_text', models.CharField(help_text='What the image shows, for readers who cannot see it.', max_length=200, verbose_name='description')),
-                ('caption', models.CharField(blank=True, max_length=300, verbose_name='caption')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
-                ('image_renditions', models.JSONField(blank=True, default=dict, editable=False)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='images', to='news.article', verbose_name='article')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "image",
+                    models.ImageField(
+                        upload_to="news/gallery/%Y/%m/",
+                        validators=[
+                            django.core.validators.FileExtensionValidator(
+                                ["jpg", "jpeg", "png", "webp", "gif"]
+                            ),
+                            core.images.validate_image_size,
+                        ],
+                        verbose_name="image",
+                    ),
+                ),
+                (
+                    "alt_text",
+                    models.CharField(
+                        help_text="What the image shows, for readers who cannot see it.",
+                        max_length=200,
+                        verbose_name="description",
+                    ),
+                ),
+                (
+                    "caption",
+                    models.CharField(
+                        blank=True, max_length=300, verbose_name="caption"
+                    ),
+                ),
+                (
+                    "position",
+                    models.PositiveSmallIntegerField(
+                        default=0, verbose_name="position"
+                    ),
+                ),
+                (
+                    "image_renditions",
+                    models.JSONField(blank=True, default=dict, editable=False),
+                ),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="images",
+                        to="news.article",
+                        verbose_name="article",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'gallery image',
-                'verbose_name_plural': 'gallery images',
-                'ordering': ['position', 'id'],
+                "verbose_name": "gallery image",
+                "verbose_name_plural": "gallery images",
+                "ordering": ["position", "id"],
             },
             bases=(core.images.RenditionsMixin, models.Model),
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(fields=['status', '-published_at', '-id'], name='news_article_pub_idx'),
+            model_name="article",
+            index=models.Index(
+                fields=["status", "-published_at", "-id"], name="news_article_pub_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(fields=['channel', 'kind', '-published_at', '-id'], name='news_article_chan_kind_idx'),
+            model_name="article",
+            index=models.Index(
+                fields=["channel", "kind", "-published_at", "-id"],
+                name="news_article_chan_kind_idx",
+            ),
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(fields=['zone', '-published_at'], name='news_article_zone_idx'),
+            model_name="article",
+            index=models.Index(
+                fields=["zone", "-published_at"], name="news_article_zone_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(fields=['region', '-published_at'], name='news_article_region_idx'),
+            model_name="article",
+            index=models.Index(
+                fields=["region", "-published_at"], name="news_article_region_idx"
+            ),
         ),
     ]
