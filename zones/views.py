@@ -1,33 +1,23 @@
-import re
-
 from django.db.models import Count, Q
-from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from core.images import pick, srcset
+from core.pagination import NearestPageMixin
 from news.models import Article
 from zones.filters import ZoneFilters, sort_choices
 from zones.models import Region, Zone
 
-DIGITS = re.compile(r"^[0-9]{1,9}\Z")
 LATEST_NEWS = 5
 
 
-class _WrongPage(Exception):
-    def __init__(self, number):
-        super().__init__(number)
-        self.number = number
-
-
-class ZoneListMixin:
+class ZoneListMixin(NearestPageMixin):
     """Published zones, 20 a page, with their regions and industries loaded.
 
-    A page number that is not a page of the list (abc, 0, past the end)
-    redirects to the nearest page that is, so an old link still lands on
-    zones and every page that answers 200 is a real page.
+    Page numbers that are not pages redirect to the nearest one (see
+    core.pagination).
     """
 
     paginate_by = 20
@@ -39,42 +29,9 @@ class ZoneListMixin:
     def get_queryset(self):
         return self.get_zones().with_regions().with_industries()
 
-    def get(self, request, *args, **kwargs):
-        try:
-            return super().get(request, *args, **kwargs)
-        except _WrongPage as wrong:
-            query = request.GET.copy()
-            if wrong.number == 1:
-                query.pop("page", None)
-            else:
-                query["page"] = str(wrong.number)
-            encoded = query.urlencode()
-            return HttpResponseRedirect(
-                request.path + (f"?{encoded}" if encoded else "")
-            )
-
-    def paginate_queryset(self, queryset, page_size):
-        paginator = self.get_paginator(queryset, page_size)
-        requested = self.request.GET.get("page", "").strip()
-        if not requested:
-            number = 1
-        elif not DIGITS.match(requested):
-            raise _WrongPage(1)
-        else:
-            number = min(max(int(requested), 1), paginator.num_pages)
-            if str(number) != requested:
-                raise _WrongPage(number)
-        page = paginator.page(number)
-        return paginator, page, page.object_list, page.has_other_pages()
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        page = context["page_obj"]
         context["nav_section"] = "zones"
-        if page.has_other_pages():
-            context["page_range"] = page.paginator.get_elided_page_range(
-                page.number, on_each_side=2, on_ends=1
-            )
         return context
 
 
