@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "core",
     "zones",
     "news",
+    "search",
 ]
 
 MIDDLEWARE = [

@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("", core_views.home, name="home"),
     path("zones/", include("zones.urls")),
     path("news/", include("news.urls")),
+    path("search/", include("search.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
     prefix_default_language=False,
 )
