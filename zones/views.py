@@ -1,6 +1,7 @@
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
@@ -131,7 +132,10 @@ class ZoneDetailView(DetailView):
             ),
             parks=list(zone.parks.all()),
             latest_news=list(
-                Article.objects.published().filter(zone=zone)[:LATEST_NEWS]
+                Article.objects.published()
+                .in_language(get_language())
+                .concerning_zone(zone)
+                .for_listing()[:LATEST_NEWS]
             ),
         )
         return context
