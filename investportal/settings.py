@@ -5,6 +5,7 @@ variables (see the table in README.md). The defaults suit a first run on a
 laptop: SQLite, local-memory cache, DEBUG off unless `make run` turns it on.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -41,6 +42,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "taggit",
     "django_prose_editor",
+    "reversion",
+    "axes",
     "core",
     "zones",
     "news",
@@ -57,6 +60,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "investportal.urls"
@@ -114,6 +119,22 @@ else:
             "TIMEOUT": CACHE_TIMEOUT,
         }
     }
+
+# django-axes counts failed logins before Django's own backend checks the
+# password; it needs the request, so tests log in with force_login().
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+# Lock the guessed account from the guessing address only, so an attacker
+# elsewhere cannot lock an editor out of their own office. Behind a proxy
+# that hides client addresses this degrades to a per-account lock.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "core.lockout.lockout_response"
 
 AUTH_PASSWORD_VALIDATORS = [
     {
