@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from django.db import OperationalError, connection, transaction
-from django.db.models import BooleanField, Case, Q, Value, When
+from django.db.models import BooleanField, Case, Q, TextField, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat, Lower, StrIndex
 from django.db.models.lookups import GreaterThan
@@ -144,7 +144,7 @@ def _document(*field_names):
     parts = []
     for name in field_names:
         parts.extend([name, Value(" ")])
-    return Lower(Concat(*parts[:-1]))
+    return Lower(Concat(*parts[:-1], output_field=TextField()))
 
 
 def _contains_all(terms, *field_names):

@@ -1,0 +1,131 @@
+from datetime import timedelta
+from unittest import mock
+
+from django.urls import reverse
+
+from search import finders
+from tests.search.helpers import SearchTestCase, queries_per_search
+
+
+class PaginationTests(SearchTestCase):
+    def add_matches(self, count, title="氢能产业项目第{n}期"):
+        for n in range(count):
+            self.make_article(
+                title.format(n=n), published_at=self.yesterday - timedelta(hours=n)
+            )
+
+    def search(self, **params):
+        return self.client.get(reverse("search:index"), {"q": "氢能", **params})
+
+    def test_few_matches_are_ranked_with_numbered_pages(self):
+        self.add_matches(25)
+        with mock.patch.object(finders, "PROBE_ROWS", 0):
+            first = self.search()
+            second = self.search(page=2)
+        self.assertContains(first, "25 news articles")
+        self.assertContains(first, "第<mark>0</mark>期", count=0)
+        self.assertContains(first, "项目第0期")
+        self.assertContains(first, "项目第19期")
+        self.assertNotContains(first, "项目第20期")
+        self.assertContains(first, 'rel="next"')
+        self.assertContains(second, "项目第24期")
+        self.assertNotContains(second, "项目第19期")
+        self.assertContains(second, 'rel="prev"')
+
+    def test_page_past_the_end_is_404_with_a_way_back(self):
+        self.add_matches(3)
+        response = self.search(page=9)
+        self.assertEqual(response.status_code, 404)
+        self.assertContains(
+            response, "There is no such page of results", status_code=404
+        )
+        self.assertContains(response, "Go to the first page", status_code=404)
+
+    def test_broad_searches_list_newest_first_with_older_and_newer_links(self):
+        self.add_matches(45)
+        first = self.search()
+        self.assertFalse(first.context["results"]["is_ranked"])
+        self.assertContains(first, "news articles, newest first")
+        self.assertContains(first, "项目第19期")
+        self.assertNotContains(first, "项目第20期")
+        older_url = first.context["older_url"]
+        second = self.client.get(older_url)
+        self.assertContains(second, "项目第20期")
+        self.assertContains(second, "项目第39期")
+        self.assertNotContains(second, "项目第19期")
+        third = self.client.get(second.context["older_url"])
+        self.assertContains(third, "项目第44期")
+        self.assertIsNone(third.context["older_url"])
+        back = self.client.get(third.context["newer_url"])
+        self.assertContains(back, "项目第20期")
+        self.assertContains(back, "项目第39期")
+        self.assertContains(back, "Newest results")
+
+    def test_more_matches_than_can_be_ranked_are_listed_newest_first(self):
+        self.add_matches(8)
+        with (
+            mock.patch.object(finders, "PROBE_ROWS", 0),
+            mock.patch.object(finders, "RANK_LIMIT", 5),
+        ):
+            response = self.search()
+        self.assertFalse(response.context["results"]["is_ranked"])
+        self.assertContains(response, "项目第7期")
+
+    def test_zone_results_have_their_own_pages(self):
+        for n in range(23):
+            self.make_zone_like_haimen(n)
+        response = self.client.get(
+            reverse("search:index"), {"q": "测试园", "kind": "zones", "page": 2}
+        )
+        self.assertContains(response, "23 zones")
+        self.assertEqual(len(response.context["zone_items"]), 3)
+
+    def make_zone_like_haimen(self, n):
+        from tests.search.helpers import make_zone
+
+        return make_zone(f"测试园{n:02d}", f"test-park-{n}", self.jiangsu)
+
+
+class QueryCountTests(SearchTestCase):
+    """The queries of a search page do not grow with its results."""
+
+    def search(self, q, **params):
+        return self.client.get(reverse("search:index"), {"q": q, **params})
+
+    def count_for(self, articles, zones):
+        for n in range(articles):
+            self.make_article(f"氢能项目{n}")
+        for n in range(zones):
+            from tests.search.helpers import make_zone
+
+            make_zone(f"氢能产业园{n}", f"hydrogen-park-{n}", self.jiangsu)
+
+    def test_ranked_page_two_results_or_twenty(self):
+        # Site settings, provinces, zone ids, zones, probe, candidates, articles.
+        self.count_for(articles=2, zones=2)
+        with self.assertNumQueries(queries_per_search(7)):
+            self.search("氢能")
+
+    def test_ranked_page_twenty_results(self):
+        self.count_for(articles=20, zones=8)
+        with self.assertNumQueries(queries_per_search(7)):
+            response = self.search("氢能")
+        self.assertEqual(len(response.context["article_items"]), 20)
+
+    def test_broad_page(self):
+        # The probe's rows are the page: no candidate query.
+        self.count_for(articles=30, zones=8)
+        with self.assertNumQueries(queries_per_search(6)):
+            response = self.search("氢能")
+        self.assertEqual(len(response.context["article_items"]), 20)
+
+    def test_zone_filter_costs_one_query(self):
+        # Site settings, provinces, the zone, candidates, articles: a filtered
+        # search skips the probe, and kind=news the zone list.
+        self.count_for(articles=3, zones=0)
+        with self.assertNumQueries(queries_per_search(5)):
+            self.search("氢能", zone="haimen-etdz", kind="news")
+
+    def test_empty_search_costs_only_the_page(self):
+        with self.assertNumQueries(2):  # site settings, provinces
+            self.client.get(reverse("search:index"))

@@ -1,0 +1,107 @@
+"""What only PostgreSQL has: the bigram index, its functions, the timeout."""
+
+import unittest
+from unittest import mock
+
+from django.db import connection
+from django.test import TestCase
+from django.urls import reverse
+
+from news.models import Article
+from search import finders
+from search.terms import parse_query
+from tests.search.helpers import SearchTestCase
+
+only_postgresql = unittest.skipUnless(
+    connection.vendor == "postgresql", "PostgreSQL search index"
+)
+
+DOCUMENTS = [
+    "半导体装备产业园",
+    "海门ETDZ举办2024年5G通信推介会",
+    "It's a back\\slash test",
+    "园",
+    "末尾是字",
+    "空格 分开\t的\n词",
+    "🚀火箭发射基地",
+    "C++与Python开发",
+]
+
+
+@only_postgresql
+class BigramFunctionTests(TestCase):
+    def matches(self, document, term):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT search_bigrams(%s) @@ search_bigram_query(%s)", [document, term]
+            )
+            return cursor.fetchone()[0]
+
+    def test_every_substring_of_a_word_is_found(self):
+        # No false negatives: the index must find every candidate the exact
+        # substring test would accept.
+        for document in DOCUMENTS:
+            for term in parse_query(document).terms:
+                for start in range(len(term)):
+                    for end in range(start + 1, min(len(term), start + 5) + 1):
+                        piece = term[start:end]
+                        with self.subTest(document=document, piece=piece):
+                            self.assertTrue(self.matches(document, piece))
+
+    def test_case_is_ignored(self):
+        self.assertTrue(self.matches("Haimen ETDZ", "etdz"))
+        self.assertTrue(self.matches("haimen etdz", "HAIMEN"))
+
+    def test_other_text_is_not_found(self):
+        for document, term in [
+            ("半导体装备", "导半"),
+            ("半导体装备", "量子"),
+            ("海门 ETDZ", "门E"),  # a space between is not a neighbour
+            ("园区", "区园"),
+        ]:
+            with self.subTest(term=term):
+                self.assertFalse(self.matches(document, term))
+
+    def test_quotes_and_backslashes_in_terms_are_literal(self):
+        self.assertTrue(self.matches("It's", "t'"))
+        self.assertTrue(self.matches("a\\b", "\\b"))
+        self.assertFalse(self.matches("ab", "'"))
+
+
+@only_postgresql
+class IndexTests(SearchTestCase):
+    def test_candidate_query_can_use_the_bigram_index(self):
+        # Guards the expression in finders.ARTICLE_DOCUMENT against drifting
+        # from the one the index was built on.
+        self.make_article("半导体装备产业园开工")
+        query = parse_query("半导体 产业园")
+        candidates = finders._with_index(Article.objects.order_by(), query)
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+        self.assertIn("news_article_search_idx", candidates.explain())
+        self.assertEqual(candidates.count(), 1)
+
+    def test_slow_statement_is_stopped_and_reported(self):
+        def slow():
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_sleep(2)")
+
+        with (
+            mock.patch.object(finders, "STATEMENT_TIMEOUT_MS", 50),
+            self.assertRaises(finders.SearchTooBroad),
+        ):
+            finders.run_search(slow)
+        # The connection is usable afterwards, with the timeout gone.
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW statement_timeout")
+            self.assertEqual(cursor.fetchone()[0], "0")
+
+
+class TooBroadTests(SearchTestCase):
+    def test_a_search_that_times_out_asks_for_more_words(self):
+        with mock.patch.object(
+            finders, "run_search", side_effect=finders.SearchTooBroad
+        ):
+            response = self.client.get(reverse("search:index"), {"q": "园"})
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "This search takes too long")
