@@ -1,6 +1,8 @@
 from typing import NamedTuple
 
+import reversion
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q
@@ -174,6 +176,10 @@ class ImageRef(NamedTuple):
     alt: str
 
 
+# Every admin save of an article keeps a version with its gallery and tag
+# links (see core.history). Tags themselves are shared between articles, so
+# only the links are restored, never a tag's name.
+@reversion.register(follow=("images", "tag_links"), exclude=("tags",))
 class Article(RenditionsMixin, models.Model):
     class Kind(models.TextChoices):
         TEXT = "text", _("text news")
@@ -297,6 +303,21 @@ class Article(RenditionsMixin, models.Model):
         blank=True,
         help_text=_("Why the article was sent back to its author."),
     )
+    submitted_at = models.DateTimeField(
+        _("submitted for review"), null=True, blank=True, editable=False
+    )
+    reviewed_at = models.DateTimeField(
+        _("reviewed"), null=True, blank=True, editable=False
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="reviewed_articles",
+    )
     deleted_at = models.DateTimeField(
         _("deleted"), null=True, blank=True, editable=False
     )
@@ -312,6 +333,9 @@ class Article(RenditionsMixin, models.Model):
         get_latest_by = "published_at"
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        permissions = [
+            ("publish_article", _("Can publish articles and review submitted ones"))
+        ]
         indexes = [
             # The public list: published, newest first.
             models.Index(
@@ -436,6 +460,14 @@ class Article(RenditionsMixin, models.Model):
             .for_listing()[:limit]
         )
 
+    @property
+    def tag_links(self):
+        """The taggit rows linking this article to its tags (for versions)."""
+        return TaggedItem.objects.filter(
+            content_type=ContentType.objects.get_for_model(Article),
+            object_id=self.pk,
+        )
+
     def _zone_changed(self):
         if self.pk is None:
             return True
@@ -448,6 +480,7 @@ class Article(RenditionsMixin, models.Model):
         return previous != self.zone_id
 
 
+@reversion.register()
 class ArticleImage(RenditionsMixin, models.Model):
     """A gallery image of an article, with its caption."""
 
@@ -482,3 +515,7 @@ class ArticleImage(RenditionsMixin, models.Model):
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
         self.refresh_renditions()
+
+
+if not reversion.is_registered(TaggedItem):
+    reversion.register(TaggedItem)

@@ -1,3 +1,4 @@
+import reversion
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -107,6 +108,7 @@ class Industry(TagBase):
         return reverse("zones:index") + f"?industry={self.slug}"
 
 
+@reversion.register()
 class ZoneIndustry(TaggedItemBase):
     content_object = models.ForeignKey("Zone", on_delete=models.CASCADE)
     tag = models.ForeignKey(
@@ -141,6 +143,13 @@ class ZoneQuerySet(models.QuerySet):
         )
 
 
+# Every admin save of a zone keeps a version with its parks and industry
+# links (the TaggableManager itself is not serialized). Who administers the
+# zone is left out: restoring an old profile must never bring back an
+# administrator who was removed since.
+@reversion.register(
+    follow=("parks", "zoneindustry_set"), exclude=("administrators", "industries")
+)
 class Zone(RenditionsMixin, models.Model):
     """A development zone (开发区) as listed in the official catalogue."""
 
@@ -332,6 +341,12 @@ class Zone(RenditionsMixin, models.Model):
         ordering = ["name"]
         verbose_name = _("zone")
         verbose_name_plural = _("zones")
+        permissions = [
+            (
+                "access_all_zones",
+                _("Can work on every zone and its articles, not only their own"),
+            )
+        ]
         constraints = [
             # The import's key: the catalogue number within its level. The
             # code alone is not unique in the source.
@@ -445,6 +460,7 @@ class Zone(RenditionsMixin, models.Model):
         )
 
 
+@reversion.register()
 class Park(models.Model):
     """An industrial park (产业园) inside a zone."""
 

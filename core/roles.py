@@ -1,0 +1,151 @@
+"""Who may do what: the two staff groups and the zone-scoping rules.
+
+Three kinds of people run the portal:
+
+- platform administrators are superusers and may do everything;
+- editors (the "Editors" group) work on every zone and article, publish and
+  review, but manage no users;
+- zone administrators (the "Zone administrators" group, and listed in
+  `Zone.administrators`) see only the zones they administer and those zones'
+  articles. Whether their articles go live directly or wait for an editor is
+  a per-zone switch, `Zone.is_direct_publishing`.
+
+Scoping is fail-closed: a staff account is limited to its administered zones
+unless it holds `zones.access_all_zones` (editors and superusers do), so an
+account given model permissions by hand still sees nothing beyond its zones.
+"""
+
+from django.db.models import Q
+
+EDITORS = "Editors"
+ZONE_ADMINISTRATORS = "Zone administrators"
+
+
+def _crud(app_label, model, actions=("add", "change", "delete", "view")):
+    return [f"{app_label}.{action}_{model}" for action in actions]
+
+
+# The permission table the roles migration (core 0003) applies. Re-applying it
+# is safe: `sync_groups` sets each group's permissions to exactly this list.
+GROUP_PERMISSIONS = {
+    EDITORS: [
+        *_crud("news", "article"),
+        "news.publish_article",
+        *_crud("news", "articleimage"),
+        *_crud("news", "source"),
+        *_crud("news", "channel"),
+        # Editors correct and complete zone profiles; only platform
+        # administrators create or remove zones.
+        *_crud("zones", "zone", ("change", "view")),
+        "zones.access_all_zones",
+        *_crud("zones", "park"),
+        *_crud("zones", "region", ("view",)),
+        *_crud("zones", "industry", ("add", "change", "view")),
+        *_crud("taggit", "tag", ("add", "change", "view")),
+    ],
+    ZONE_ADMINISTRATORS: [
+        # "delete" moves an article to the recycle bin; only a superuser
+        # purges. Which articles they may touch is decided per object.
+        *_crud("news", "article"),
+        *_crud("news", "articleimage"),
+        # For the source autocomplete and channel choices on the article form.
+        *_crud("news", "source", ("view",)),
+        *_crud("news", "channel", ("view",)),
+        *_crud("zones", "zone", ("change", "view")),
+        *_crud("zones", "park"),
+    ],
+}
+
+
+def sync_groups(group_model, permission_model, names=None):
+    """Create the role groups and give each exactly its permissions.
+
+    Takes the model classes so that a migration can pass its historical ones.
+    Raises LookupError naming any permission that does not exist yet.
+    """
+    for name, labels in GROUP_PERMISSIONS.items():
+        if names is not None and name not in names:
+            continue
+        wanted = Q(pk__in=[])
+        for label in labels:
+            app_label, codename = label.split(".")
+            wanted |= Q(content_type__app_label=app_label, codename=codename)
+        permissions = list(
+            permission_model.objects.filter(wanted).select_related("content_type")
+        )
+        found = {f"{p.content_type.app_label}.{p.codename}" for p in permissions}
+        missing = sorted(set(labels) - found)
+        if missing:
+            raise LookupError(
+                f"Permissions missing for the {name!r} group: {', '.join(missing)}"
+            )
+        group, _created = group_model.objects.get_or_create(name=name)
+        group.permissions.set(permissions)
+
+
+def is_zone_scoped(user):
+    """True when the user sees only the zones they administer."""
+    return not user.has_perm("zones.access_all_zones")
+
+
+def administered_zones(user):
+    """Return {zone id: publishes directly} for the zones `user` administers.
+
+    One query, remembered on the user object for the rest of the request
+    (request.user is loaded afresh for every request).
+    """
+    cached = getattr(user, "_administered_zones", None)
+    if cached is None:
+        cached = {}
+        if user.is_authenticated:
+            from zones.models import Zone
+
+            cached = dict(
+                Zone.objects.filter(administrators=user).values_list(
+                    "pk", "is_direct_publishing"
+                )
+            )
+        user._administered_zones = cached
+    return cached
+
+
+def administered_zone_ids(user):
+    """A subquery of the user's zone ids, to filter querysets in SQL.
+
+    A subquery keeps a scoped list at the same number of queries however many
+    zones the user administers.
+    """
+    from zones.models import Zone
+
+    return Zone.administrators.through.objects.filter(user_id=user.pk).values("zone_id")
+
+
+def can_access_zone(user, zone_id):
+    """May `user` work on the zone with this id (or its articles)?"""
+    if not is_zone_scoped(user):
+        return True
+    return zone_id is not None and zone_id in administered_zones(user)
+
+
+def can_publish(user, zone_id):
+    """May `user` publish an article of this zone, or review one?
+
+    Editors hold `news.publish_article` and publish anywhere. A zone
+    administrator publishes in the zones of theirs that publish directly.
+    """
+    if not can_access_zone(user, zone_id):
+        return False
+    if user.has_perm("news.publish_article"):
+        return True
+    return bool(administered_zones(user).get(zone_id))
+
+
+def can_publish_anywhere(user):
+    return user.has_perm("news.publish_article") or any(
+        administered_zones(user).values()
+    )
+
+
+def can_see_article(user, article):
+    """May `user` open this article in the admin or its staff preview?"""
+    return user.has_perm("news.view_article") and can_access_zone(user, article.zone_id)
