@@ -31,9 +31,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from django.db import OperationalError, connection, transaction
-from django.db.models import BooleanField, Case, Q, TextField, Value, When
+from django.db.models import BooleanField, Case, Q, Subquery, TextField, Value, When
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Concat, Lower, StrIndex
+from django.db.models.functions import Coalesce, Concat, Lower, StrIndex
 from django.db.models.lookups import GreaterThan
 
 from news.models import Article
@@ -50,10 +50,13 @@ ZONES_FIRST = 5
 # to narrow it, rather than holding a worker. PostgreSQL only.
 STATEMENT_TIMEOUT_MS = 3000
 
-# Must match the expression of news_article_search_idx exactly (see the
-# migration), or PostgreSQL cannot use the index.
-ARTICLE_DOCUMENT = (
-    'search_bigrams("news_article"."title" || \' \' || "news_article"."summary")'
+# These must match the expressions of news_article_search_idx and
+# zones_zone_search_idx exactly (see the migrations), or PostgreSQL cannot use
+# the indexes.
+ARTICLE_DOCUMENT = "search_bigrams(news_article.title || ' ' || news_article.summary)"
+ZONE_DOCUMENT = (
+    "search_bigrams(zones_zone.name || ' ' || zones_zone.short_name"
+    " || ' ' || zones_zone.name_en || ' ' || zones_zone.code)"
 )
 
 
@@ -178,8 +181,14 @@ def _any_field_contains_all(terms, *field_names):
 
 def matching_zones(query, filters):
     """Published zones for the query, best first."""
-    zones = Zone.objects.published().filter(
-        _any_field_contains_all(query.terms, "name", "short_name", "name_en", "code")
+    zones = _with_index(
+        Zone.objects.published().filter(
+            _any_field_contains_all(
+                query.terms, "name", "short_name", "name_en", "code"
+            )
+        ),
+        query,
+        ZONE_DOCUMENT,
     )
     if filters.province is not None:
         zones = zones.filter(province=filters.province)
@@ -232,15 +241,18 @@ def matching_articles(query, filters):
     )
 
 
-def _with_index(articles, query):
-    """Add the bigram index condition (PostgreSQL); SQLite has no such index."""
+def _with_index(queryset, query, document=ARTICLE_DOCUMENT):
+    """Add the bigram index condition (PostgreSQL); SQLite has no such index.
+
+    It only narrows the candidates; the substring conditions decide.
+    """
     if connection.vendor != "postgresql":
-        return articles
+        return queryset
     placeholders = " && ".join(["search_bigram_query(%s)"] * len(query.terms))
-    return articles.filter(
+    return queryset.filter(
         # The SQL text is constant; the terms travel as parameters.
         RawSQL(  # noqa: S611
-            f"{ARTICLE_DOCUMENT} @@ ({placeholders})",
+            f"{document} @@ ({placeholders})",
             list(query.terms),
             output_field=BooleanField(),
         )
@@ -277,11 +289,17 @@ def find_articles(query, filters, page_number=1, older_than=None, newer_than=Non
     matches = matching_articles(query, filters)
     probe_ids = []
     if not filters.narrows_articles:
-        recent = _newest_first(Article.objects.published()).values("pk")[:PROBE_ROWS]
+        # The publish time of the PROBE_ROWS-th newest article bounds the
+        # walk: one index range scan, however rare the terms. With fewer
+        # articles than that, the probe covers them all.
+        horizon = _newest_first(Article.objects.published()).values("published_at")[
+            PROBE_ROWS - 1 : PROBE_ROWS
+        ]
+        since = Coalesce(Subquery(horizon), Value(Cursor.EPOCH))
         probe_ids = list(
-            _newest_first(matches.filter(pk__in=recent)).values_list("pk", flat=True)[
-                : PAGE_SIZE + 1
-            ]
+            _newest_first(matches.filter(published_at__gte=since)).values_list(
+                "pk", flat=True
+            )[: PAGE_SIZE + 1]
         )
     if len(probe_ids) <= PAGE_SIZE:
         title_has_all = _contains_all(query.terms, "title")

@@ -19,7 +19,7 @@ class PaginationTests(SearchTestCase):
 
     def test_few_matches_are_ranked_with_numbered_pages(self):
         self.add_matches(25)
-        with mock.patch.object(finders, "PROBE_ROWS", 0):
+        with mock.patch.object(finders, "PROBE_ROWS", 1):
             first = self.search()
             second = self.search(page=2)
         self.assertContains(first, "25 news articles")
@@ -64,7 +64,7 @@ class PaginationTests(SearchTestCase):
     def test_more_matches_than_can_be_ranked_are_listed_newest_first(self):
         self.add_matches(8)
         with (
-            mock.patch.object(finders, "PROBE_ROWS", 0),
+            mock.patch.object(finders, "PROBE_ROWS", 1),
             mock.patch.object(finders, "RANK_LIMIT", 5),
         ):
             response = self.search()

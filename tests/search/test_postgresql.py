@@ -11,6 +11,7 @@ from news.models import Article
 from search import finders
 from search.terms import parse_query
 from tests.search.helpers import SearchTestCase
+from zones.models import Zone
 
 only_postgresql = unittest.skipUnless(
     connection.vendor == "postgresql", "PostgreSQL search index"
@@ -80,6 +81,16 @@ class IndexTests(SearchTestCase):
             cursor.execute("SET LOCAL enable_seqscan = off")
         self.assertIn("news_article_search_idx", candidates.explain())
         self.assertEqual(candidates.count(), 1)
+
+    def test_zone_query_can_use_the_zone_bigram_index(self):
+        query = parse_query("海门 G321")
+        candidates = finders._with_index(
+            Zone.objects.order_by(), query, finders.ZONE_DOCUMENT
+        )
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+        self.assertIn("zones_zone_search_idx", candidates.explain())
+        self.assertEqual(list(candidates), [self.haimen])
 
     def test_slow_statement_is_stopped_and_reported(self):
         def slow():
