@@ -180,7 +180,12 @@ def _any_field_contains_all(terms, *field_names):
 
 
 def matching_zones(query, filters):
-    """Published zones for the query, best first."""
+    """Published zones for the query, best first.
+
+    The whole query as a name, then names that begin with it, then names
+    holding every term, then matches in the English name or code; national
+    zones before provincial ones within each.
+    """
     zones = _with_index(
         Zone.objects.published().filter(
             _any_field_contains_all(
@@ -199,13 +204,15 @@ def matching_zones(query, filters):
         | Q(short_name__iexact=query.text)
         | Q(name_en__iexact=query.text)
     )
+    starts = Q(name__istartswith=query.text) | Q(short_name__istartswith=query.text)
     return zones.annotate(
         rank=Case(
             When(exact, then=Value(0)),
-            When(_any_field_contains_all(query.terms, "name", "short_name"), then=1),
-            default=Value(2),
+            When(starts, then=Value(1)),
+            When(_any_field_contains_all(query.terms, "name", "short_name"), then=2),
+            default=Value(3),
         )
-    ).order_by("rank", "name", "pk")
+    ).order_by("rank", "level", "name", "pk")
 
 
 def find_zones(query, filters, offset, limit):

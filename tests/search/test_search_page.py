@@ -3,7 +3,7 @@ from datetime import timedelta
 from django.urls import reverse
 
 from news.models import Article
-from tests.search.helpers import SearchTestCase
+from tests.search.helpers import SearchTestCase, make_zone
 
 
 class SearchPageTests(SearchTestCase):
@@ -104,6 +104,16 @@ class SearchPageTests(SearchTestCase):
         content = self.search("南通高新区", kind="zones").content.decode()
         self.assertIn(self.nantong_high_tech.get_absolute_url(), content)
         self.assertNotIn(self.haimen.get_absolute_url(), content)
+
+    def test_names_beginning_with_the_query_rank_before_other_name_matches(self):
+        make_zone(
+            "江苏海门工业园区", "jiangsu-haimen-park", self.jiangsu, level="provincial"
+        )
+        content = self.search("海门", kind="zones").content.decode()
+        self.assertLess(
+            content.index(self.haimen.get_absolute_url()),
+            content.index("/jiangsu-haimen-park/"),
+        )
 
     def test_title_matches_rank_before_summary_matches_then_newest_first(self):
         self.make_article("较早的标题提到氢能", published_at=self.last_year)
