@@ -16,6 +16,7 @@ account given model permissions by hand still sees nothing beyond its zones.
 """
 
 from django.db.models import Q
+from django.utils.translation import gettext
 
 EDITORS = "Editors"
 ZONE_ADMINISTRATORS = "Zone administrators"
@@ -81,6 +82,34 @@ def sync_groups(group_model, permission_model, names=None):
             )
         group, _created = group_model.objects.get_or_create(name=name)
         group.permissions.set(permissions)
+
+
+def appoint_zone_administrator(user, zone):
+    """Give `user` all a zone administrator of `zone` needs.
+
+    Staff status, the Zone administrators group and a place in
+    `zone.administrators`. Re-runnable; returns what it changed, in words.
+    """
+    from django.contrib.auth.models import Group, Permission
+
+    group = Group.objects.filter(name=ZONE_ADMINISTRATORS).first()
+    if group is None:
+        sync_groups(Group, Permission, names={ZONE_ADMINISTRATORS})
+        group = Group.objects.get(name=ZONE_ADMINISTRATORS)
+    changes = []
+    if not user.is_staff:
+        user.is_staff = True
+        user.save(update_fields=["is_staff"])
+        changes.append(gettext("made staff"))
+    if not user.groups.filter(pk=group.pk).exists():
+        user.groups.add(group)
+        changes.append(
+            gettext("added to the %(group)s group") % {"group": ZONE_ADMINISTRATORS}
+        )
+    if not zone.administrators.filter(pk=user.pk).exists():
+        zone.administrators.add(user)
+        changes.append(gettext("added to the zone's administrators"))
+    return changes
 
 
 def is_zone_scoped(user):
@@ -149,3 +178,34 @@ def can_publish_anywhere(user):
 def can_see_article(user, article):
     """May `user` open this article in the admin or its staff preview?"""
     return user.has_perm("news.view_article") and can_access_zone(user, article.zone_id)
+
+
+class ParentScopedInlineMixin:
+    """An inline may be edited only where its parent object may be.
+
+    Django checks inline permissions per model; this adds the parent admin's
+    per-object rules (zone scope, review state).
+    """
+
+    def _parent_admin(self):
+        return self.admin_site._registry[self.parent_model]
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) and (
+            obj is None or self._parent_admin().has_view_permission(request, obj)
+        )
+
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and (
+            obj is None or self._parent_admin().has_change_permission(request, obj)
+        )
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and (
+            obj is None or self._parent_admin().has_change_permission(request, obj)
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and (
+            obj is None or self._parent_admin().has_change_permission(request, obj)
+        )

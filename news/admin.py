@@ -1,16 +1,26 @@
 from django.contrib import admin, messages
+from django.contrib.admin.actions import delete_selected as confirm_and_delete
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.core.mail import send_mail
+from django.db import models, transaction
 from django.db.models import Exists, OuterRef
 from django.forms.models import BaseInlineFormSet
+from django.http import HttpResponseRedirect
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core import roles
+from core.history import VersionedAdminForm, VersionHistoryAdmin
 from core.images import pick
 from news.models import Article, ArticleImage, Channel, Source
-from zones.models import Region
+from zones.models import Region, Zone
+
+Status = Article.Status
 
 
 def _rendition_preview(obj, field_name, width=240):
@@ -69,6 +79,56 @@ class ZoneProvinceFilter(admin.SimpleListFilter):
         return queryset
 
 
+class RecycleBinFilter(admin.SimpleListFilter):
+    """Hide deleted articles unless the recycle bin is asked for."""
+
+    title = _("recycle bin")
+    parameter_name = "bin"
+
+    def lookups(self, request, model_admin):
+        return [("1", _("In the recycle bin"))]
+
+    def choices(self, changelist):
+        # The unfiltered choice is "not deleted", not "all": say so.
+        yield {
+            "selected": self.value() != "1",
+            "query_string": changelist.get_query_string(remove=[self.parameter_name]),
+            "display": _("Not deleted"),
+        }
+        yield {
+            "selected": self.value() == "1",
+            "query_string": changelist.get_query_string({self.parameter_name: "1"}),
+            "display": _("In the recycle bin"),
+        }
+
+    def queryset(self, request, queryset):
+        return queryset.filter(deleted_at__isnull=self.value() != "1")
+
+
+REVIEW_QUEUE = "review"
+SENT_BACK = "sent-back"
+
+
+class ReviewFilter(admin.SimpleListFilter):
+    """The review queue (oldest submission first) and articles sent back."""
+
+    title = _("review")
+    parameter_name = "queue"
+
+    def lookups(self, request, model_admin):
+        return [
+            (REVIEW_QUEUE, _("Awaiting review, oldest first")),
+            (SENT_BACK, _("Sent back with a comment")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == REVIEW_QUEUE:
+            return queryset.filter(status=Status.SUBMITTED)
+        if self.value() == SENT_BACK:
+            return queryset.filter(status=Status.DRAFT).exclude(review_comment="")
+        return queryset
+
+
 class ArticleImageFormSet(BaseInlineFormSet):
     def clean(self):
         super().clean()
@@ -92,7 +152,7 @@ class ArticleImageFormSet(BaseInlineFormSet):
             )
 
 
-class ArticleImageInline(admin.TabularInline):
+class ArticleImageInline(roles.ParentScopedInlineMixin, admin.TabularInline):
     model = ArticleImage
     formset = ArticleImageFormSet
     fields = ("image", "preview", "alt_text", "caption", "position")
@@ -105,8 +165,72 @@ class ArticleImageInline(admin.TabularInline):
         return _rendition_preview(obj, "image", width=96)
 
 
+# Extra submit buttons on the article form and the status each leads to.
+SUBMIT_FOR_REVIEW = "_submit_for_review"
+PUBLISH = "_publish"
+SEND_BACK = "_send_back"
+RESTORE = "_restore"
+WORKFLOW_TARGETS = {
+    SUBMIT_FOR_REVIEW: Status.SUBMITTED,
+    PUBLISH: Status.PUBLISHED,
+    SEND_BACK: Status.DRAFT,
+}
+
+
+class ArticleAdminForm(VersionedAdminForm):
+    """Checks the review workflow and the zone rules on every save.
+
+    The form is the one place where both a normal save and a crafted POST
+    arrive, so the rules live here, not only in what the page offers.
+    """
+
+    admin_user = None  # set per request by ArticleAdmin.get_form
+
+    def clean(self):
+        cleaned_data = super().clean()
+        user = self.admin_user
+        action = next((name for name in WORKFLOW_TARGETS if name in self.data), None)
+        if action and "status" in self.fields:
+            cleaned_data["status"] = WORKFLOW_TARGETS[action]
+        if "zone" in self.fields and "zone" not in cleaned_data:
+            return cleaned_data  # the zone field has its own error already
+        zone = cleaned_data.get("zone") if "zone" in self.fields else None
+        zone_id = zone.pk if zone else self.instance.zone_id
+        if "zone" in self.fields and zone is None and roles.is_zone_scoped(user):
+            self.add_error("zone", _("Choose one of your zones as publishing zone."))
+            return cleaned_data
+        status = cleaned_data.get("status", self.instance.status)
+        if status == Status.PUBLISHED and not roles.can_publish(user, zone_id):
+            raise ValidationError(
+                _(
+                    "You may not publish this article: an editor reviews this "
+                    "zone's articles first. Submit it for review instead."
+                ),
+                code="publish_not_allowed",
+            )
+        if action == SEND_BACK:
+            if not roles.can_publish(user, zone_id):
+                raise ValidationError(
+                    _("Only a reviewer can send an article back."),
+                    code="review_not_allowed",
+                )
+            if not (cleaned_data.get("review_comment") or "").strip():
+                self.add_error(
+                    "review_comment",
+                    _("Tell the author what to change before sending it back."),
+                )
+        return cleaned_data
+
+
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(VersionHistoryAdmin):
+    """Articles, scoped per role (see core.roles), with the review workflow.
+
+    Deleting moves an article to the recycle bin (deleted_at); restoring
+    takes it out again. Only a superuser purges, and only from the bin.
+    """
+
+    form = ArticleAdminForm
     list_display = (
         "title",
         "channel",
@@ -119,6 +243,8 @@ class ArticleAdmin(admin.ModelAdmin):
         "is_featured",
     )
     list_filter = (
+        RecycleBinFilter,
+        ReviewFilter,
         "status",
         "channel",
         "kind",
@@ -130,10 +256,24 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ("title", "summary")
     date_hierarchy = "published_at"
     autocomplete_fields = ("zone", "related_zones", "region", "source")
-    readonly_fields = ("cover_preview", "author", "created_at", "updated_at")
+    readonly_fields = (
+        "cover_preview",
+        "author",
+        "review_record",
+        "created_at",
+        "updated_at",
+    )
     inlines = (ArticleImageInline,)
     formfield_overrides = URL_FIELDS_ASSUME_HTTPS
-    actions = ("publish_now", "unpublish", "feature", "unfeature")
+    actions = (
+        "publish_now",
+        "unpublish",
+        "feature",
+        "unfeature",
+        "move_to_bin",
+        "restore_from_bin",
+        "delete_selected",
+    )
     fieldsets = (
         (
             None,
@@ -150,7 +290,15 @@ class ArticleAdmin(admin.ModelAdmin):
         ),
         (
             _("Publishing"),
-            {"fields": ("status", "published_at", "is_featured", "review_comment")},
+            {
+                "fields": (
+                    "status",
+                    "published_at",
+                    "is_featured",
+                    "review_comment",
+                    "review_record",
+                )
+            },
         ),
         (_("Zones and region"), {"fields": ("zone", "related_zones", "region")}),
         (_("Source"), {"fields": ("source", "source_url", "originally_published_on")}),
@@ -167,9 +315,129 @@ class ArticleAdmin(admin.ModelAdmin):
         ),
     )
 
+    # Who sees and changes what.
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if roles.is_zone_scoped(request.user):
+            # A subquery, so the list costs the same however many zones.
+            queryset = queryset.filter(
+                zone_id__in=roles.administered_zone_ids(request.user)
+            )
+        return queryset
+
+    def get_ordering(self, request):
+        if request.GET.get(ReviewFilter.parameter_name) == REVIEW_QUEUE:
+            return ("submitted_at", "pk")
+        return super().get_ordering(request)
+
+    def _zone_and_status(self, request, obj):
+        # Judge by the row as the request found it: restoring a version
+        # rewrites the object before Django asks for permission.
+        state = self.stored_state(request, obj)
+        if state is not None:
+            return state["zone_id"], state["status"]
+        return obj.zone_id, obj.status
+
+    def can_edit(self, request, obj):
+        zone_id, status = self._zone_and_status(request, obj)
+        if not roles.can_access_zone(request.user, zone_id):
+            return False
+        # Where an editor reviews, a published article is the editor's.
+        return status != Status.PUBLISHED or roles.can_publish(request.user, zone_id)
+
+    def has_view_permission(self, request, obj=None):
+        if not super().has_view_permission(request, obj):
+            return False
+        if obj is None:
+            return True
+        zone_id, _status = self._zone_and_status(request, obj)
+        return roles.can_access_zone(request.user, zone_id)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and (
+            obj is None or self.can_edit(request, obj)
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        if not super().has_delete_permission(request, obj):
+            return False
+        if obj is None:
+            return True
+        if obj.deleted_at is not None:
+            return request.user.is_superuser  # deleting from the bin purges
+        return self.can_edit(request, obj)
+
+    def has_purge_permission(self, request):
+        return request.user.is_superuser
+
+    def has_publish_permission(self, request):
+        return self.has_change_permission(request) and roles.can_publish_anywhere(
+            request.user
+        )
+
+    def has_feature_permission(self, request):
+        return self.has_change_permission(request) and request.user.has_perm(
+            "news.publish_article"
+        )
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        user = request.user
+        if not user.has_perm("news.publish_article"):
+            fields.append("is_featured")  # the home page is the editors'
+        if not roles.can_publish_anywhere(user):
+            fields.append("review_comment")
+        if roles.is_zone_scoped(user):
+            fields.append("region")  # follows the publishing zone
+        return fields
+
+    def protected_fields(self, request, obj=None):
+        readonly = set(self.get_readonly_fields(request, obj))
+        return [
+            name
+            for name in ("is_featured", "review_comment", "region")
+            if name in readonly
+        ]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "zone" and roles.is_zone_scoped(request.user):
+            kwargs["queryset"] = Zone.objects.filter(
+                pk__in=roles.administered_zone_ids(request.user)
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "status" and not roles.can_publish_anywhere(request.user):
+            kwargs["choices"] = [
+                (Status.DRAFT, Status.DRAFT.label),
+                (Status.SUBMITTED, Status.SUBMITTED.label),
+            ]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form_class = super().get_form(request, obj, change, **kwargs)
+        form_class.admin_user = request.user
+        return form_class
+
+    # The change form.
+
     @admin.display(description=_("cover preview"))
     def cover_preview(self, obj):
         return _rendition_preview(obj, "cover")
+
+    @admin.display(description=_("review"))
+    def review_record(self, obj):
+        parts = []
+        if obj.submitted_at:
+            parts.append(_t("submitted %(when)s") % {"when": _when(obj.submitted_at)})
+        if obj.reviewed_at:
+            reviewer = obj.reviewed_by or _t("a former user")
+            parts.append(
+                _t("reviewed %(when)s by %(who)s")
+                % {"when": _when(obj.reviewed_at), "who": reviewer}
+            )
+        return "; ".join(parts) or "—"
 
     @admin.display(boolean=True, description=_("readers see it"))
     def is_visible(self, obj):
@@ -179,24 +447,251 @@ class ArticleAdmin(admin.ModelAdmin):
         # Drafts and scheduled articles have no public page yet.
         return obj.get_view_url()
 
+    def render_change_form(
+        self, request, context, add=False, change=False, form_url="", obj=None
+    ):
+        context.update(
+            workflow_buttons=self.workflow_buttons(request, obj),
+            review_notice=self.review_notice(obj),
+        )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def workflow_buttons(self, request, obj):
+        user = request.user
+        if obj is None:
+            if not self.has_add_permission(request):
+                return []
+            may_publish = roles.can_publish_anywhere(user)
+            status = Status.DRAFT
+        else:
+            if not self.has_change_permission(request, obj):
+                return []
+            may_publish = roles.can_publish(user, obj.zone_id)
+            status = obj.status
+        buttons = []
+        if obj is not None and obj.deleted_at is not None:
+            buttons.append((RESTORE, _("Save and restore from the recycle bin")))
+        if status == Status.DRAFT and not may_publish:
+            buttons.append((SUBMIT_FOR_REVIEW, _("Submit for review")))
+        if status != Status.PUBLISHED and may_publish:
+            buttons.append((PUBLISH, _("Publish")))
+        if status == Status.SUBMITTED and may_publish:
+            buttons.append((SEND_BACK, _("Send back to the author")))
+        return buttons
+
+    def review_notice(self, obj):
+        """What the author (and anyone else) should know about the review."""
+        if obj is None:
+            return None
+        if obj.deleted_at is not None:
+            return _t(
+                "This article is in the recycle bin since %(when)s: readers "
+                "cannot see it. It can be restored."
+            ) % {"when": _when(obj.deleted_at)}
+        if obj.status == Status.SUBMITTED:
+            return _t(
+                "Submitted for review %(when)s. An editor will publish it or "
+                "send it back with a comment."
+            ) % {"when": _when(obj.submitted_at) if obj.submitted_at else "—"}
+        if obj.status == Status.DRAFT and obj.review_comment:
+            return _t("Sent back by %(who)s %(when)s: “%(comment)s”") % {
+                "who": obj.reviewed_by or _t("a reviewer"),
+                "when": _when(obj.reviewed_at) if obj.reviewed_at else "",
+                "comment": obj.review_comment,
+            }
+        return None
+
+    # Saving: the workflow's bookkeeping and the author's notice.
+
     def save_model(self, request, obj, form, change):
         if not change and obj.author_id is None:
             obj.author = request.user
+        state = self.stored_state(request, obj) if change else None
+        before = state["status"] if state is not None else None
+        now = timezone.now()
+        if RESTORE in request.POST and obj.deleted_at is not None:
+            obj.deleted_at = None
+        if obj.status == Status.SUBMITTED and before != Status.SUBMITTED:
+            obj.submitted_at = now
+        outcome = None
+        if (
+            before == Status.SUBMITTED
+            and obj.status != Status.SUBMITTED
+            and roles.can_publish(request.user, obj.zone_id)
+        ):
+            outcome = obj.status
+            obj.reviewed_at = now
+            obj.reviewed_by = request.user
+            if obj.status == Status.PUBLISHED:
+                obj.review_comment = ""
         super().save_model(request, obj, form, change)
+        if obj.status == Status.SUBMITTED and before != Status.SUBMITTED:
+            self.message_user(
+                request,
+                _t(
+                    "“%(title)s” is waiting for review. You will see the outcome "
+                    "here, and by email if your account has an address."
+                )
+                % {"title": obj},
+            )
+        if outcome:
+            self.notify_author(request, obj, outcome)
 
-    @admin.action(description=_("Publish now"), permissions=["change"])
+    def notify_author(self, request, article, outcome):
+        """Email the author the outcome of the review, once the save commits."""
+        author = article.author
+        if author is None or author.pk == request.user.pk:
+            return
+        if not author.email:
+            self.message_user(
+                request,
+                _t("%(author)s has no email address: tell them yourself.")
+                % {"author": author.get_username()},
+                messages.WARNING,
+            )
+            return
+        link = request.build_absolute_uri(
+            reverse("admin:news_article_change", args=[article.pk])
+        )
+        if outcome == Status.PUBLISHED:
+            subject = _t("Published: %(title)s") % {"title": article.title}
+            body = _t(
+                "Your article “%(title)s” was reviewed by %(reviewer)s and "
+                "published.\n\n%(link)s\n"
+            )
+        else:
+            subject = _t("Sent back: %(title)s") % {"title": article.title}
+            body = _t(
+                "Your article “%(title)s” was sent back to you by %(reviewer)s "
+                "with this comment:\n\n%(comment)s\n\nChange it and submit it "
+                "for review again:\n%(link)s\n"
+            )
+        body %= {
+            "title": article.title,
+            "reviewer": request.user.get_full_name() or request.user.get_username(),
+            "comment": article.review_comment,
+            "link": link,
+        }
+        transaction.on_commit(
+            lambda: send_mail(subject, body, None, [author.email]), robust=True
+        )
+        self.message_user(
+            request,
+            _t("%(author)s is told by email.") % {"author": author.get_username()},
+        )
+
+    # Deleting is moving to the recycle bin.
+
+    def delete_model(self, request, obj):
+        if obj.deleted_at is None:
+            self.move_objects_to_bin(request, [obj])
+        else:
+            super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        binned = list(queryset.filter(deleted_at__isnull=False))
+        self.move_objects_to_bin(request, queryset.filter(deleted_at__isnull=True))
+        if request.user.is_superuser:
+            super().delete_queryset(
+                request, queryset.filter(pk__in=[a.pk for a in binned])
+            )
+
+    def get_deleted_objects(self, objs, request):
+        if all(obj.deleted_at is None for obj in objs):
+            # Nothing is removed: the related rows stay with the article.
+            return (
+                [str(obj) for obj in objs],
+                {Article._meta.verbose_name_plural: len(objs)},
+                set(),
+                [],
+            )
+        return super().get_deleted_objects(objs, request)
+
+    def response_delete(self, request, obj_display, obj_id):
+        if Article.objects.filter(pk=obj_id, deleted_at__isnull=False).exists():
+            self.message_user(
+                request,
+                _t(
+                    "“%(title)s” is in the recycle bin. Choose “In the recycle bin” "
+                    "in the list's filter to find and restore it."
+                )
+                % {"title": obj_display},
+                messages.SUCCESS,
+            )
+            return HttpResponseRedirect(reverse("admin:news_article_changelist"))
+        return super().response_delete(request, obj_display, obj_id)
+
+    def move_objects_to_bin(self, request, articles):
+        now = timezone.now()
+        for article in articles:
+            article.deleted_at = now
+            with self.version_of_each(request, _("Moved to the recycle bin.")):
+                article.save()
+
+    # Actions. Each checks every selected article on its own: a list may mix
+    # articles the user may and may not touch.
+
+    def _act(self, request, queryset, allowed, change, comment):
+        done = skipped = 0
+        for article in queryset:
+            if not allowed(article):
+                skipped += 1
+                continue
+            change(article)
+            with self.version_of_each(request, comment):
+                article.save()
+            done += 1
+        if skipped:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d article was left as it was: you may not do this "
+                    "to it, or it is not in a state where this applies.",
+                    "%(count)d articles were left as they were: you may not do "
+                    "this to them, or they are not in a state where this applies.",
+                    skipped,
+                )
+                % {"count": skipped},
+                messages.WARNING,
+            )
+        return done
+
+    @admin.action(description=_("Publish now"), permissions=["publish"])
     def publish_now(self, request, queryset):
         has_gallery = ArticleImage.objects.filter(article=OuterRef("pk"))
-        imageless = queryset.filter(kind=Article.Kind.PICTURE, cover="").exclude(
-            Exists(has_gallery)
+        imageless = set(
+            queryset.filter(kind=Article.Kind.PICTURE, cover="")
+            .exclude(Exists(has_gallery))
+            .values_list("pk", flat=True)
         )
-        skipped = imageless.count()
         now = timezone.now()
-        count = (
-            queryset.filter(deleted_at__isnull=True)
-            .exclude(pk__in=imageless.values("pk"))
-            .update(status=Article.Status.PUBLISHED, published_at=now, updated_at=now)
+        reviewed = []
+
+        def allowed(article):
+            return (
+                article.pk not in imageless
+                and article.deleted_at is None
+                and self.can_edit(request, article)
+                and roles.can_publish(request.user, article.zone_id)
+            )
+
+        def publish(article):
+            if article.status == Status.SUBMITTED:
+                article.reviewed_at, article.reviewed_by = now, request.user
+                article.review_comment = ""
+                reviewed.append(article)
+            article.status = Status.PUBLISHED
+            article.published_at = now
+
+        count = self._act(
+            request,
+            queryset.exclude(pk__in=imageless),
+            allowed,
+            publish,
+            _("Published."),
         )
+        for article in reviewed:
+            self.notify_author(request, article, Status.PUBLISHED)
         self.message_user(
             request,
             ngettext(
@@ -206,22 +701,30 @@ class ArticleAdmin(admin.ModelAdmin):
             )
             % {"count": count},
         )
-        if skipped:
+        if imageless:
             self.message_user(
                 request,
                 ngettext(
                     "%(count)d picture article was left unpublished: it has no image.",
                     "%(count)d picture articles were left unpublished: "
                     "they have no image.",
-                    skipped,
+                    len(imageless),
                 )
-                % {"count": skipped},
+                % {"count": len(imageless)},
                 level=messages.WARNING,
             )
 
-    @admin.action(description=_("Unpublish (back to draft)"), permissions=["change"])
+    @admin.action(description=_("Unpublish (back to draft)"), permissions=["publish"])
     def unpublish(self, request, queryset):
-        count = queryset.update(status=Article.Status.DRAFT, updated_at=timezone.now())
+        def allowed(article):
+            return self.can_edit(request, article) and roles.can_publish(
+                request.user, article.zone_id
+            )
+
+        def unpublish(article):
+            article.status = Status.DRAFT
+
+        count = self._act(request, queryset, allowed, unpublish, _("Unpublished."))
         self.message_user(
             request,
             ngettext(
@@ -232,9 +735,9 @@ class ArticleAdmin(admin.ModelAdmin):
             % {"count": count},
         )
 
-    @admin.action(description=_("Feature on the home page"), permissions=["change"])
+    @admin.action(description=_("Feature on the home page"), permissions=["feature"])
     def feature(self, request, queryset):
-        count = queryset.update(is_featured=True, updated_at=timezone.now())
+        count = self._set_featured(request, queryset, True)
         self.message_user(
             request,
             ngettext(
@@ -243,9 +746,9 @@ class ArticleAdmin(admin.ModelAdmin):
             % {"count": count},
         )
 
-    @admin.action(description=_("Stop featuring"), permissions=["change"])
+    @admin.action(description=_("Stop featuring"), permissions=["feature"])
     def unfeature(self, request, queryset):
-        count = queryset.update(is_featured=False, updated_at=timezone.now())
+        count = self._set_featured(request, queryset, False)
         self.message_user(
             request,
             ngettext(
@@ -255,3 +758,78 @@ class ArticleAdmin(admin.ModelAdmin):
             )
             % {"count": count},
         )
+
+    def _set_featured(self, request, queryset, value):
+        def feature(article):
+            article.is_featured = value
+
+        return self._act(
+            request,
+            queryset,
+            lambda article: self.can_edit(request, article),
+            feature,
+            _("Featured.") if value else _("No longer featured."),
+        )
+
+    @admin.action(description=_("Move to the recycle bin"), permissions=["delete"])
+    def move_to_bin(self, request, queryset):
+        def allowed(article):
+            return article.deleted_at is None and self.has_delete_permission(
+                request, article
+            )
+
+        now = timezone.now()
+
+        def move(article):
+            article.deleted_at = now
+
+        count = self._act(
+            request, queryset, allowed, move, _("Moved to the recycle bin.")
+        )
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d article moved to the recycle bin.",
+                "%(count)d articles moved to the recycle bin.",
+                count,
+            )
+            % {"count": count},
+        )
+
+    @admin.action(description=_("Restore from the recycle bin"), permissions=["change"])
+    def restore_from_bin(self, request, queryset):
+        def allowed(article):
+            return article.deleted_at is not None and self.can_edit(request, article)
+
+        def restore(article):
+            article.deleted_at = None
+
+        count = self._act(
+            request, queryset, allowed, restore, _("Restored from the recycle bin.")
+        )
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d article restored.", "%(count)d articles restored.", count
+            )
+            % {"count": count},
+        )
+
+    @admin.action(
+        description=_("Purge from the recycle bin (for ever)"), permissions=["purge"]
+    )
+    def delete_selected(self, request, queryset):
+        # Named like Django's action so its confirmation page posts back here.
+        binned = queryset.filter(deleted_at__isnull=False)
+        if not binned.exists():
+            self.message_user(
+                request,
+                _t("Only articles in the recycle bin can be purged."),
+                messages.WARNING,
+            )
+            return None
+        return confirm_and_delete(self, request, binned)
+
+
+def _when(moment):
+    return date_format(timezone.localtime(moment), "DATETIME_FORMAT")

@@ -2,7 +2,7 @@ from urllib.parse import urlencode
 
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView
 
+from core.roles import can_see_article
 from news.filters import ArticleFilters
 from news.models import Article, Channel
 from news.pagination import NearestPageMixin
@@ -222,6 +223,8 @@ def article_preview(request, pk):
     if not request.user.has_perm("news.view_article"):
         raise PermissionDenied
     article = get_object_or_404(Article.objects.for_detail(), pk=pk)
+    if not can_see_article(request.user, article):
+        raise Http404  # another zone's article: not even its existence
     if article.is_published():
         return redirect(article)
     context = article_page_context(article)

@@ -1,12 +1,35 @@
 from django.contrib import admin, messages
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core import roles
+from core.history import VersionHistoryAdmin
 from core.images import pick
 from zones.models import Industry, Park, Region, Zone
+
+# The official catalogue data: imported, corrected by platform staff only.
+CATALOGUE_FIELDS = (
+    "name",
+    "code",
+    "catalogue_number",
+    "level",
+    "kind",
+    "province",
+    "city",
+    "county",
+    "approved_on",
+    "approval_text",
+    "area_hectares",
+    "industries",
+    "data_as_of",
+)
+# Who runs the zone and whether their news skips review: a platform
+# administrator's decision.
+RIGHTS_FIELDS = ("administrators", "is_direct_publishing")
 
 
 @admin.register(Region)
@@ -26,7 +49,7 @@ class IndustryAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ("name",)}
 
 
-class ParkInline(admin.StackedInline):
+class ParkInline(roles.ParentScopedInlineMixin, admin.StackedInline):
     model = Park
     extra = 0
     fields = (
@@ -50,13 +73,32 @@ def image_preview(zone, field_name, width):
     )
 
 
-@admin.register(Zone)
-class ZoneAdmin(admin.ModelAdmin):
-    """Staff edit every field; catalogue fields come from import_zones.
+class EnglishProfileFilter(admin.SimpleListFilter):
+    """Zones whose English name or English profile is still empty."""
 
-    Zone administrators (a later role) will see a narrower form: keep the
-    field groups below in line with Zone's catalogue/profile split, so that a
-    subclass can make the catalogue fieldset read-only.
+    title = _("English profile")
+    parameter_name = "english"
+
+    def lookups(self, request, model_admin):
+        return [("missing", _("missing")), ("present", _("present"))]
+
+    def queryset(self, request, queryset):
+        # The editor stores an emptied profile as an empty paragraph.
+        missing = Q(name_en="") | Q(profile_en="") | Q(profile_en="<p></p>")
+        if self.value() == "missing":
+            return queryset.filter(missing)
+        if self.value() == "present":
+            return queryset.exclude(missing)
+        return queryset
+
+
+@admin.register(Zone)
+class ZoneAdmin(VersionHistoryAdmin):
+    """Zones for every role; catalogue fields come from import_zones.
+
+    Zone administrators see only their zones and may change the profile,
+    contacts, location and parks, not the catalogue data, the slug, whether
+    the zone is public, or who administers it (see core.roles).
     """
 
     list_display = (
@@ -75,6 +117,7 @@ class ZoneAdmin(admin.ModelAdmin):
         # Only the 31 provinces, not every region.
         ("province", admin.RelatedOnlyFieldListFilter),
         "is_published",
+        EnglishProfileFilter,
     )
     search_fields = ("name", "short_name", "name_en", "code")
     list_select_related = ("province", "city")
@@ -83,6 +126,7 @@ class ZoneAdmin(admin.ModelAdmin):
     date_hierarchy = "approved_on"
     inlines = (ParkInline,)
     actions = ("publish", "unpublish")
+    history_latest_first = True
     readonly_fields = ("logo_preview", "cover_preview", "created_at", "updated_at")
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     catalogue_fields = (
@@ -130,6 +174,89 @@ class ZoneAdmin(admin.ModelAdmin):
         ),
     )
 
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if roles.is_zone_scoped(request.user) and not _is_related_zones_lookup(request):
+            queryset = queryset.filter(pk__in=roles.administered_zone_ids(request.user))
+        return queryset
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) and (
+            obj is None or roles.can_access_zone(request.user, obj.pk)
+        )
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and (
+            obj is None or roles.can_access_zone(request.user, obj.pk)
+        )
+
+    def has_publish_permission(self, request):
+        return self.has_change_permission(request) and not roles.is_zone_scoped(
+            request.user
+        )
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if roles.is_zone_scoped(request.user):
+            fields += [*CATALOGUE_FIELDS, "slug", "is_published"]
+        if not request.user.is_superuser:
+            fields += RIGHTS_FIELDS
+        return fields
+
+    def get_prepopulated_fields(self, request, obj=None):
+        if "slug" in self.get_readonly_fields(request, obj):
+            return {}
+        return super().get_prepopulated_fields(request, obj)
+
+    def protected_fields(self, request, obj=None):
+        readonly = set(self.get_readonly_fields(request, obj))
+        return [
+            field.name
+            for field in Zone._meta.concrete_fields
+            if field.name in readonly and field.editable
+        ]
+
+    def stored_related(self, pk):
+        return {
+            "industry_ids": sorted(
+                Zone.industries.through.objects.filter(
+                    content_object_id=pk
+                ).values_list("tag_id", flat=True)
+            ),
+            "administrator_ids": set(
+                Zone.administrators.through.objects.filter(zone_id=pk).values_list(
+                    "user_id", flat=True
+                )
+            ),
+        }
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        zone = form.instance
+        state = self.stored_state(request, zone) if change else None
+        readonly = self.get_readonly_fields(request, zone)
+        if "administrators" not in readonly:
+            before = state.related["administrator_ids"] if state else set()
+            for user in zone.administrators.exclude(pk__in=before):
+                self.appoint(request, user, zone)
+        if state is not None and "industries" in readonly:
+            # A restored version may have brought back other industries; the
+            # catalogue's list is not the zone administrator's to change.
+            kept = state.related["industry_ids"]
+            if self.stored_related(zone.pk)["industry_ids"] != kept:
+                zone.industries.set(list(Industry.objects.filter(pk__in=kept)))
+
+    def appoint(self, request, user, zone):
+        """Someone added to the zone's administrators gets the role's rights."""
+        changes = roles.appoint_zone_administrator(user, zone)
+        if changes:
+            self.message_user(
+                request,
+                _("%(user)s is now an administrator of this zone: %(changes)s.")
+                % {"user": user.get_username(), "changes": ", ".join(changes)},
+                messages.SUCCESS,
+            )
+
     @admin.display(description=_("logo preview"))
     def logo_preview(self, zone):
         return image_preview(zone, "logo", 96)
@@ -138,7 +265,7 @@ class ZoneAdmin(admin.ModelAdmin):
     def cover_preview(self, zone):
         return image_preview(zone, "cover", 320)
 
-    @admin.action(description=_("Publish the selected zones"))
+    @admin.action(description=_("Publish the selected zones"), permissions=["publish"])
     def publish(self, request, queryset):
         count = queryset.update(is_published=True, updated_at=timezone.now())
         self.message_user(
@@ -148,7 +275,9 @@ class ZoneAdmin(admin.ModelAdmin):
             messages.SUCCESS,
         )
 
-    @admin.action(description=_("Unpublish the selected zones"))
+    @admin.action(
+        description=_("Unpublish the selected zones"), permissions=["publish"]
+    )
     def unpublish(self, request, queryset):
         count = queryset.update(is_published=False, updated_at=timezone.now())
         self.message_user(
@@ -159,3 +288,19 @@ class ZoneAdmin(admin.ModelAdmin):
             % {"count": count},
             messages.SUCCESS,
         )
+
+
+def _is_related_zones_lookup(request):
+    """Is this the autocomplete for an article's "other zones concerned"?
+
+    A zone administrator may name any zone there, not only their own; the
+    publishing zone's autocomplete stays limited to their zones.
+    """
+    match = request.resolver_match
+    return (
+        match is not None
+        and match.url_name == "autocomplete"
+        and request.GET.get("app_label") == "news"
+        and request.GET.get("model_name") == "article"
+        and request.GET.get("field_name") == "related_zones"
+    )
