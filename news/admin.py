@@ -197,7 +197,13 @@ class ArticleAdminForm(VersionedAdminForm):
         zone = cleaned_data.get("zone") if "zone" in self.fields else None
         zone_id = zone.pk if zone else self.instance.zone_id
         if "zone" in self.fields and zone is None and roles.is_zone_scoped(user):
-            self.add_error("zone", _("Choose one of your zones as publishing zone."))
+            self.add_error(
+                "zone",
+                ValidationError(
+                    _("Choose one of your zones as publishing zone."),
+                    code="zone_required",
+                ),
+            )
             return cleaned_data
         status = cleaned_data.get("status", self.instance.status)
         if status == Status.PUBLISHED and not roles.can_publish(user, zone_id):
@@ -217,7 +223,10 @@ class ArticleAdminForm(VersionedAdminForm):
             if not (cleaned_data.get("review_comment") or "").strip():
                 self.add_error(
                     "review_comment",
-                    _("Tell the author what to change before sending it back."),
+                    ValidationError(
+                        _("Tell the author what to change before sending it back."),
+                        code="comment_required",
+                    ),
                 )
         return cleaned_data
 
