@@ -381,8 +381,11 @@ def run_search(function, *args, **kwargs):
     """Call function(*args, **kwargs) under the search's database settings.
 
     On PostgreSQL, inside a transaction: a statement timeout, JIT off (it
-    costs more to compile than these queries take), and enough work_mem for
-    the index bitmaps to stay exact. Raises SearchTooBroad on the timeout.
+    costs more to compile than these queries take), no parallel workers
+    (starting them costs more than the few thousand rows they would share,
+    and under load they only take CPU from other requests), and enough
+    work_mem for the index bitmaps to stay exact. Raises SearchTooBroad on
+    the timeout.
     """
     if connection.vendor != "postgresql":
         return function(*args, **kwargs)
@@ -392,6 +395,7 @@ def run_search(function, *args, **kwargs):
                 cursor.execute(
                     "SELECT set_config('statement_timeout', %s, true),"
                     " set_config('jit', 'off', true),"
+                    " set_config('max_parallel_workers_per_gather', '0', true),"
                     " set_config('work_mem', '32MB', true)",
                     [str(STATEMENT_TIMEOUT_MS)],
                 )
