@@ -1,0 +1,566 @@
+#!/usr/bin/env python
+"""Load-test the site on the bench database and print one table.
+
+    .venv/bin/python bench/run.py                      # every page, cache off and on
+    .venv/bin/python bench/run.py --duration 5 --pages home,search-semiconductor
+
+For each cache mode the site runs under gunicorn with production settings
+(DEBUG off, hashed static files, PostgreSQL, Redis) on 127.0.0.1, and wrk
+drives every page for --duration seconds with --connections connections
+after a short warm-up. The article page asks for a different random
+published article on every request. Each page is also served, byte for
+byte, from memory by a reference view behind the same middleware
+(bench/reference.py): the framework's floor, measured in the same run.
+
+SQL queries per request are counted separately, with Django's test client
+against the same database and cache settings (the second request, in the
+cache-on mode, so the count is the steady state).
+
+Cache modes: "off" sets CACHE_TIMEOUT=0, so nothing survives in the cache
+(not even the site settings) and PAGE_CACHE=0; "on" keeps the normal cache
+lifetime and sets PAGE_CACHE=1 for page caching, where the site has it.
+Everything binds to 127.0.0.1 and stops by itself; the gunicorn workers'
+resident memory is printed after each mode.
+"""
+
+import argparse
+import json
+import os
+import random
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+VENV_BIN = Path(sys.executable).parent
+DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/bench"
+DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/5"
+CACHE_MODES = {
+    "off": {"CACHE_TIMEOUT": "0", "PAGE_CACHE": "0"},
+    "on": {"CACHE_TIMEOUT": "300", "PAGE_CACHE": "1"},
+}
+# Search queries: three Chinese (an industry, a zone name, two words) and
+# one English, on the English pages.
+SEARCHES = [
+    ("search-semiconductor", "搜索 半导体", "", "半导体"),
+    ("search-haimen", "搜索 海门", "", "海门"),
+    ("search-two-words", "搜索 苏州 生物医药", "", "苏州 生物医药"),
+    ("search-english", "search Suzhou (/en/)", "en", "Suzhou"),
+]
+
+WRK_SCRIPT = """
+local paths = {}
+for line in io.lines(%(paths)s) do paths[#paths + 1] = line end
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("seed", threads)
+end
+function init(args)
+  math.randomseed(os.time() * 100 + (seed or 0))
+end
+function request()
+  return wrk.format("GET", paths[math.random(#paths)])
+end
+function done(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    'BENCH {"requests": %%d, "duration_us": %%d, "p50_us": %%d, "p95_us": %%d,'
+    .. ' "p99_us": %%d, "errors": %%d, "non_2xx_3xx": %%d}\\n',
+    summary.requests, summary.duration, latency:percentile(50),
+    latency:percentile(95), latency:percentile(99),
+    e.connect + e.read + e.write + e.timeout, e.status))
+end
+"""
+
+
+@dataclass
+class Page:
+    name: str
+    label: str
+    paths: list
+    results: dict = field(default_factory=dict)  # mode -> wrk numbers
+    queries: dict = field(default_factory=dict)  # mode -> count (text)
+    problem: str = ""
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--database-url", default=DEFAULT_DATABASE_URL)
+    parser.add_argument("--redis-url", default=DEFAULT_REDIS_URL)
+    parser.add_argument("--duration", type=int, default=10, help="seconds per page")
+    parser.add_argument("--warmup", type=int, default=2, help="seconds, discarded")
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--wrk-threads", type=int, default=2)
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=3,
+        help="gunicorn sync workers (default 3: see README, Benchmark)",
+    )
+    parser.add_argument("--cache", default="off,on", help="modes: off, on or both")
+    parser.add_argument("--pages", default="", help="comma-separated page names")
+    parser.add_argument("--no-reference", action="store_true")
+    parser.add_argument("--json", help="also write the numbers to this file")
+    parser.add_argument("--count-queries", help=argparse.SUPPRESS)
+    return parser.parse_args(argv)
+
+
+def base_env(args):
+    env = dict(os.environ)
+    env.update(
+        DJANGO_SETTINGS_MODULE="investportal.settings",
+        DEBUG="0",
+        SECRET_KEY=env.get("BENCH_SECRET_KEY") or secrets.token_urlsafe(50),
+        DATABASE_URL=args.database_url,
+        REDIS_URL=args.redis_url,
+        CACHE_KEY_PREFIX="bench",
+        SECURE_SSL_REDIRECT="0",
+        ALLOWED_HOSTS="127.0.0.1",
+        LOG_LEVEL="ERROR",
+        PYTHONPATH=str(ROOT),
+    )
+    env.pop("BENCH_REFERENCE_DIR", None)
+    return env
+
+
+def setup_django(env):
+    os.environ.update(env)
+    import django
+
+    django.setup()
+
+
+# Pages ---------------------------------------------------------------------
+
+
+def choose_pages():
+    """The benchmarked pages, with real slugs and ids from the bench data."""
+    from django.db.models import Count
+    from django.urls import reverse
+    from django.utils import translation
+    from taggit.models import Tag, TaggedItem
+
+    from news.models import Article
+    from zones.models import Region, Zone
+
+    published = Article.objects.published()
+    busiest_zone = Zone.objects.get(
+        pk=published.exclude(zone=None)
+        .values("zone")
+        .annotate(n=Count("pk"))
+        .order_by("-n")
+        .values_list("zone", flat=True)
+        .first()
+    )
+    tag = Tag.objects.get(
+        pk=TaggedItem.objects.values("tag")
+        .annotate(n=Count("pk"))
+        .order_by("-n")
+        .values_list("tag", flat=True)
+        .first()
+    )
+    city = (
+        Region.objects.filter(level=Region.Level.CITY, articles__isnull=False)
+        .annotate(n=Count("articles"))
+        .order_by("-n")
+        .first()
+    )
+    province = busiest_zone.province
+    articles = list(
+        published.filter(language=Article.Language.CHINESE)
+        .order_by("?")
+        .values_list("pk", flat=True)[:2000]
+    )
+    translation.activate("zh-hans")
+    news = reverse("news:index")
+    pages = [
+        Page("home", "首页", [reverse("home")]),
+        Page("news-page-1", "新闻 第1页", [news]),
+        Page("news-page-5000", "新闻 第5000页", [f"{news}?page=5000"]),
+        Page("news-by-zone", "新闻 按开发区", [f"{news}?zone={busiest_zone.slug}"]),
+        Page("news-by-tag", "新闻 按标签", [f"{news}?tag={tag.slug}"]),
+        Page(
+            "news-by-city",
+            "新闻 按城市",
+            [f"{news}?province={city.parent.slug}&city={city.slug}"],
+        ),
+        Page(
+            "article",
+            "文章 (随机)",
+            [reverse("news:detail", kwargs={"pk": pk}) for pk in articles],
+        ),
+        Page(
+            "zone-directory",
+            "开发区 按省份和级别",
+            [f"{reverse('zones:index')}?province={province.slug}&level=national"],
+        ),
+        Page("zone-profile", "开发区 主页", [busiest_zone.get_absolute_url()]),
+    ]
+    for name, label, language, q in SEARCHES:
+        with translation.override(language or "zh-hans"):
+            url = reverse("search:index")
+        pages.append(Page(name, label, [f"{url}?{urlencode({'q': q})}"]))
+    pages.append(Page("rss", "RSS", [reverse("news:feed-rss")]))
+    return pages
+
+
+def urlencode(params):
+    from urllib.parse import urlencode as encode
+
+    return encode(params)
+
+
+# The server ----------------------------------------------------------------
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Server:
+    """gunicorn on 127.0.0.1, stopped when the block ends whatever happens."""
+
+    def __init__(self, env, workers, log_path):
+        self.env = env
+        self.workers = workers
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.log_path = log_path
+        self.process = None
+
+    def __enter__(self):
+        self.log = open(self.log_path, "ab")  # noqa: SIM115 - closed in __exit__
+        self.process = subprocess.Popen(
+            [
+                str(VENV_BIN / "gunicorn"),
+                "investportal.wsgi",
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--workers",
+                str(self.workers),
+                "--worker-class",
+                "sync",
+                "--graceful-timeout",
+                "5",
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=self.env,
+            stdout=self.log,
+            stderr=self.log,
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"gunicorn exited; see {self.log_path}")
+            try:
+                if fetch(self.base + "/healthz")[0] == 200:
+                    return self
+            except OSError:
+                pass
+            time.sleep(0.3)
+        raise RuntimeError(f"gunicorn did not answer in 60 s; see {self.log_path}")
+
+    def __exit__(self, *exc):
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait(timeout=5)
+        self.log.close()
+
+    def worker_rss_mb(self):
+        """Resident memory of each worker (children of the master), in MB."""
+        sizes = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+                if int(fields[1]) != self.process.pid:
+                    continue
+                status = (stat.parent / "status").read_text()
+            except (OSError, IndexError, ValueError):
+                continue
+            for line in status.splitlines():
+                if line.startswith("VmRSS:"):
+                    sizes.append(int(line.split()[1]) / 1024)
+        return sorted(sizes)
+
+
+def fetch(url, timeout=30):
+    request = urllib.request.Request(url, headers={"Host": "127.0.0.1"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+            return response.status, response.headers["Content-Type"], response.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.headers.get("Content-Type", ""), exc.read()
+
+
+def run_wrk(args, base, paths, seconds, workdir):
+    paths_file = workdir / f"paths-{random.random():.12f}.txt"
+    paths_file.write_text("\n".join(paths) + "\n")
+    script = workdir / "random-path.lua"
+    script.write_text(WRK_SCRIPT % {"paths": json.dumps(str(paths_file))})
+    completed = subprocess.run(
+        [
+            "wrk",
+            "-t",
+            str(args.wrk_threads),
+            "-c",
+            str(args.connections),
+            "-d",
+            f"{seconds}s",
+            "--timeout",
+            "5s",
+            "-s",
+            str(script),
+            base,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=seconds + 60,
+        check=False,
+    )
+    for line in completed.stdout.splitlines():
+        if line.startswith("BENCH "):
+            numbers = json.loads(line[6:])
+            numbers["rps"] = numbers["requests"] / (numbers["duration_us"] / 1e6)
+            return numbers
+    raise RuntimeError(f"wrk gave no result: {completed.stdout}{completed.stderr}")
+
+
+# Query counts ----------------------------------------------------------------
+
+
+def count_queries(pages_file, warm):
+    """In a subprocess: SQL statements per page, through the test client."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    counts = {}
+    for name, paths in json.loads(Path(pages_file).read_text()).items():
+        seen = set()
+        for path in paths[:5]:
+            if warm:
+                client.get(path)
+            with CaptureQueriesContext(connection) as context:
+                client.get(path)
+            statements = [
+                query["sql"]
+                for query in context.captured_queries
+                if query["sql"] not in ("BEGIN", "COMMIT", "ROLLBACK")
+            ]
+            seen.add(len(statements))
+        low, high = min(seen), max(seen)
+        counts[name] = str(low) if low == high else f"{low}-{high}"
+    print(json.dumps(counts))
+
+
+def measure_queries(env, pages, workdir, mode):
+    pages_file = workdir / "pages.json"
+    pages_file.write_text(json.dumps({page.name: page.paths for page in pages}))
+    completed = subprocess.run(
+        [sys.executable, __file__, "--count-queries", f"{mode}:{pages_file}"],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    if completed.returncode != 0:
+        raise RuntimeError(f"query count failed:\n{completed.stderr[-3000:]}")
+    return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
+# The run ---------------------------------------------------------------------
+
+
+def prepare(env):
+    """Bring the bench database up to the code's migrations; collect static."""
+    for command in ("migrate", "collectstatic"):
+        subprocess.run(
+            [sys.executable, "manage.py", command, "--noinput", "--verbosity", "0"],
+            env=env,
+            cwd=ROOT,
+            check=True,
+            timeout=1800,
+        )
+
+
+def flush_cache(redis_url):
+    import redis
+
+    redis.Redis.from_url(redis_url).flushdb()
+
+
+def say(message):
+    print(message, file=sys.stderr, flush=True)
+
+
+def benchmark(args):
+    modes = [mode.strip() for mode in args.cache.split(",") if mode.strip()]
+    unknown = set(modes) - set(CACHE_MODES)
+    if unknown:
+        sys.exit(f"Unknown cache mode(s): {', '.join(sorted(unknown))}")
+    if "bench" not in args.database_url.rsplit("/", 1)[-1]:
+        sys.exit("Refusing: the database name must contain 'bench'.")
+    env = base_env(args)
+    workdir = Path(tempfile.mkdtemp(prefix="investportal-bench-"))
+    env["STATIC_ROOT"] = str(workdir / "static")
+    reference_dir = workdir / "reference"
+    reference_dir.mkdir()
+    say(f"Work folder {workdir}; migrating, collecting static files")
+    prepare(env)
+    setup_django(env)
+    pages = choose_pages()
+    if args.pages:
+        wanted = set(args.pages.split(","))
+        pages = [page for page in pages if page.name in wanted]
+    reference = {}
+    memory = {}
+    for mode in modes:
+        mode_env = {**env, **CACHE_MODES[mode]}
+        if mode == modes[0] and not args.no_reference:
+            mode_env["BENCH_REFERENCE_DIR"] = str(reference_dir)
+        flush_cache(args.redis_url)
+        say(f"Cache {mode}: starting gunicorn ({args.workers} workers)")
+        with Server(mode_env, args.workers, workdir / "gunicorn.log") as server:
+            for page in pages:
+                status, content_type, body = fetch(server.base + page.paths[0])
+                if status != 200:
+                    page.problem = f"HTTP {status}"
+                    say(f"  {page.name}: HTTP {status} for {page.paths[0]}; skipped")
+                    continue
+                if "BENCH_REFERENCE_DIR" in mode_env:
+                    (reference_dir / f"{page.name}.body").write_bytes(body)
+                    (reference_dir / f"{page.name}.type").write_text(content_type)
+                run_wrk(args, server.base, page.paths, args.warmup, workdir)
+                page.results[mode] = run_wrk(
+                    args, server.base, page.paths, args.duration, workdir
+                )
+                say(f"  {page.name}: {page.results[mode]['rps']:.0f} req/s")
+            if "BENCH_REFERENCE_DIR" in mode_env:
+                for page in pages:
+                    if page.problem:
+                        continue
+                    path = [f"/bench/reference/{page.name}"]
+                    run_wrk(args, server.base, path, args.warmup, workdir)
+                    reference[page.name] = run_wrk(
+                        args, server.base, path, args.duration, workdir
+                    )
+                    say(f"  floor {page.name}: {reference[page.name]['rps']:.0f} req/s")
+            memory[mode] = server.worker_rss_mb()
+        flush_cache(args.redis_url)
+        counts = measure_queries(mode_env, pages, workdir, mode)
+        for page in pages:
+            page.queries[mode] = counts.get(page.name, "")
+    print_table(args, modes, pages, reference, memory)
+    if args.json:
+        Path(args.json).write_text(
+            json.dumps(
+                {
+                    "pages": [page.__dict__ for page in pages],
+                    "reference": reference,
+                    "worker_rss_mb": memory,
+                    "settings": {
+                        key: getattr(args, key)
+                        for key in ("duration", "connections", "workers")
+                    },
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+
+
+def print_table(args, modes, pages, reference, memory):
+    header = ["page"]
+    for mode in modes:
+        header += [
+            f"{mode}: req/s",
+            "p50 ms",
+            "p95 ms",
+            "p99 ms",
+            "errors",
+            "SQL",
+            "of floor",
+        ]
+    header.append("floor req/s")
+    rows = []
+    for page in pages:
+        row = [page.name]
+        floor = reference.get(page.name, {}).get("rps")
+        for mode in modes:
+            result = page.results.get(mode)
+            if result is None:
+                row += [page.problem or "-", "", "", "", "", "", ""]
+                continue
+            row += [
+                f"{result['rps']:.0f}",
+                f"{result['p50_us'] / 1000:.1f}",
+                f"{result['p95_us'] / 1000:.1f}",
+                f"{result['p99_us'] / 1000:.1f}",
+                str(result["errors"] + result["non_2xx_3xx"]),
+                page.queries.get(mode, ""),
+                f"{result['rps'] / floor:.0%}" if floor else "",
+            ]
+        row.append(f"{floor:.0f}" if floor else "")
+        rows.append(row)
+    widths = [
+        max(len(str(cell)) for cell in column)
+        for column in zip(header, *rows, strict=True)
+    ]
+
+    def line(cells):
+        return (
+            "| "
+            + " | ".join(str(c).ljust(w) for c, w in zip(cells, widths, strict=True))
+            + " |"
+        )
+
+    print(
+        f"\n{args.connections} connections, gunicorn {args.workers} sync workers, "
+        f"{args.duration} s per page after {args.warmup} s warm-up; "
+        "errors = socket errors + non-2xx/3xx answers"
+    )
+    print(line(header))
+    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    for row in rows:
+        print(line(row))
+    for mode in modes:
+        sizes = ", ".join(f"{size:.0f}" for size in memory.get(mode, []))
+        print(f"gunicorn worker RSS after cache {mode}: {sizes} MB")
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    if args.count_queries:
+        mode, _, pages_file = args.count_queries.partition(":")
+        setup_django({})
+        count_queries(pages_file, warm=mode == "on")
+        return
+    benchmark(args)
+
+
+if __name__ == "__main__":
+    main()
