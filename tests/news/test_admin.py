@@ -72,7 +72,7 @@ class ArticleAdminPagesTests(ArticleAdminTestCase):
                 self.assertEqual(response.status_code, 200)
         response = self.client.get(url)
         self.assertContains(response, "海门市人民政府")
-        self.assertContains(response, "zone&#x27;s province")
+        self.assertContains(response, "开发区所在省份")
 
     def test_province_filter(self):
         self.make_article("江苏的")
@@ -252,7 +252,7 @@ class ArticleAdminSaveTests(ArticleAdminTestCase):
             reverse(ADD_URL), self.form_data(kind=Article.Kind.PICTURE)
         )
         self.assertEqual(response.status_code, 200)
-        self.assertContains(response, "Picture news needs at least one image")
+        self.assertContains(response, "图片新闻至少需要一张图片")
         self.assertFalse(Article.objects.exists())
 
     def test_picture_news_with_only_a_gallery_image_is_fine(self):
@@ -280,7 +280,7 @@ class ArticleAdminSaveTests(ArticleAdminTestCase):
         )
         response = self.client.post(change_url(article), data)
         self.assertEqual(response.status_code, 200)
-        self.assertContains(response, "Picture news needs at least one image")
+        self.assertContains(response, "图片新闻至少需要一张图片")
         self.assertTrue(ArticleImage.objects.filter(pk=image.pk).exists())
 
     def test_cover_needs_alt_text(self):
@@ -288,7 +288,7 @@ class ArticleAdminSaveTests(ArticleAdminTestCase):
             reverse(ADD_URL), self.form_data(cover=jpeg_upload(), cover_alt="")
         )
         self.assertEqual(response.status_code, 200)
-        self.assertContains(response, "Describe the cover image")
+        self.assertContains(response, "请为看不到图片的读者描述封面图片")
 
 
 class ArticleAdminActionsTests(ArticleAdminTestCase):
@@ -318,7 +318,7 @@ class ArticleAdminActionsTests(ArticleAdminTestCase):
         bare.refresh_from_db()
         self.assertEqual(bare.status, Article.Status.DRAFT)
         messages = [str(m) for m in response.wsgi_request._messages]
-        self.assertTrue(any("no image" in message for message in messages))
+        self.assertTrue(any("没有图片" in message for message in messages))
 
     def test_unpublish_and_feature(self):
         article = self.make_article()

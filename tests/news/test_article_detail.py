@@ -73,7 +73,7 @@ class ArticlePageFieldsTests(NewsTestCase):
                 {"label": "开发区新闻", "url": "/news/?channel=zone-news"},
                 {"label": "南通", "url": "/news/?channel=zone-news&city=nantong"},
                 {
-                    "label": "text news",
+                    "label": "文字新闻",
                     "url": "/news/?channel=zone-news&city=nantong&kind=text",
                 },
                 {"label": self.article.title, "url": None},
@@ -158,7 +158,7 @@ class GalleryAndCoverTests(NewsTestCase):
         self.add_gallery_image(article, caption="第一张说明", position=1)
         response = self.client.get(detail_url(article))
         self.assertContains(response, 'alt="园区鸟瞰"')
-        self.assertContains(response, "Photo: 海门日报")
+        self.assertContains(response, "摄影：海门日报")
         content = response.content.decode()
         self.assertLess(content.index("第一张说明"), content.index("第二张说明"))
         self.assertContains(response, "<figcaption>第一张说明</figcaption>", html=True)
@@ -227,7 +227,7 @@ class RelatedArticlesTests(NewsTestCase):
         self.assertEqual(
             set(response.context["related_articles"]), {same_zone, shared_tag}
         )
-        self.assertContains(response, "Related news")
+        self.assertContains(response, "相关新闻")
 
     def test_nothing_related_shows_no_section(self):
         article = self.make_article("孤立", zone=None)

@@ -38,7 +38,7 @@ class ListBasicsTests(NewsTestCase):
 
     def test_empty_list_says_so(self):
         response = self.client.get(reverse(INDEX))
-        self.assertContains(response, "No news has been published yet.")
+        self.assertContains(response, "尚未发布任何新闻。")
 
     def test_twenty_articles_a_page(self):
         for number in range(21):
@@ -264,7 +264,7 @@ class BadFilterValueTests(NewsTestCase):
                 self.assertNotContains(response, "<script>alert(1)</script>")
 
     def test_month_without_year_is_ignored_with_a_note(self):
-        self.assert_ignored({"month": "11"}, "only used together with a year")
+        self.assert_ignored({"month": "11"}, "月份须与年份一起使用")
 
     def test_empty_values_from_the_form_are_silently_ignored(self):
         response = self.client.get(
@@ -339,7 +339,7 @@ class PaginationEdgeTests(NewsTestCase):
         )
         empty = self.client.get(reverse(INDEX), {"kind": "picture"})
         self.assertEqual(empty.status_code, 200)
-        self.assertContains(empty, "No published news matches these filters.")
+        self.assertContains(empty, "没有符合这些筛选条件的已发布新闻。")
 
     def test_page_links_keep_the_filters(self):
         response = self.client.get(reverse(INDEX), {"channel": "zone-news"})
@@ -351,7 +351,7 @@ class BreadcrumbTests(NewsTestCase):
         return self.client.get(reverse(INDEX), params).context["breadcrumbs"]
 
     def test_unfiltered_list(self):
-        self.assertEqual(self.crumbs(), [{"label": "Zone news", "url": "/news/"}])
+        self.assertEqual(self.crumbs(), [{"label": "开发区新闻", "url": "/news/"}])
 
     def test_channel_city_kind_like_the_reference(self):
         crumbs = self.crumbs(channel="zone-news", city="nantong", kind="text")
@@ -361,7 +361,7 @@ class BreadcrumbTests(NewsTestCase):
                 {"label": "开发区新闻", "url": "/news/?channel=zone-news"},
                 {"label": "南通", "url": "/news/?channel=zone-news&city=nantong"},
                 {
-                    "label": "text news",
+                    "label": "文字新闻",
                     "url": "/news/?channel=zone-news&city=nantong&kind=text",
                 },
             ],
@@ -377,7 +377,7 @@ class BreadcrumbTests(NewsTestCase):
         self.assertContains(
             response, '<a href="/news/?channel=zone-news&amp;city=nantong">南通</a>'
         )
-        self.assertContains(response, '<span aria-current="page">text news</span>')
+        self.assertContains(response, '<span aria-current="page">文字新闻</span>')
 
     def test_province_when_no_city(self):
         crumbs = self.crumbs(province="jiangsu")

@@ -11,13 +11,13 @@ class HomeEmptyStateTests(NewsTestCase):
     def test_nothing_published_says_so(self):
         response = self.client.get(reverse("home"))
         self.assertEqual(response.status_code, 200)
-        self.assertContains(response, "Nothing published yet")
+        self.assertContains(response, "尚未发布内容")
 
     def test_drafts_and_scheduled_articles_do_not_count(self):
         self.make_article("草稿", status=Article.Status.DRAFT, is_featured=True)
         self.make_article("定时", published_at=self.tomorrow, is_featured=True)
         response = self.client.get(reverse("home"))
-        self.assertContains(response, "Nothing published yet")
+        self.assertContains(response, "尚未发布内容")
         self.assertNotContains(response, "草稿")
         self.assertNotContains(response, "定时")
 

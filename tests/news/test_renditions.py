@@ -145,4 +145,4 @@ class LatestNewsTagTests(NewsTestCase):
 
     def test_no_news(self):
         html = self.render("{% latest_news zone=zone %}", zone=self.ningbo_zone)
-        self.assertIn("No news yet.", html)
+        self.assertIn("暂无新闻。", html)

@@ -221,7 +221,7 @@ class PreviewTests(NewsTestCase):
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "预览草稿")
         self.assertContains(response, 'class="preview-banner"')
-        self.assertContains(response, "Preview: readers cannot see this page.")
+        self.assertContains(response, "预览：读者看不到此页面。")
         self.assertContains(
             response, '<meta name="robots" content="noindex, nofollow">'
         )
@@ -231,7 +231,7 @@ class PreviewTests(NewsTestCase):
         scheduled = self.make_article("预览定时", published_at=self.tomorrow)
         self.client.force_login(self.editor)
         response = self.client.get(reverse("news:preview", kwargs={"pk": scheduled.pk}))
-        self.assertContains(response, "scheduled")
+        self.assertContains(response, "已定时发布")
 
     def test_visitors_are_sent_to_log_in(self):
         response = self.client.get(self.url)

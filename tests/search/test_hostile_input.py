@@ -59,17 +59,15 @@ class HostileInputTests(SearchTestCase):
     def test_percent_and_underscore_are_not_wildcards(self):
         self.make_article("其他新闻", summary="完全无关的内容。")
         response = self.client.get(reverse("search:index"), {"q": "_"})
-        self.assertContains(response, "Nothing to search for")
+        self.assertContains(response, "没有可搜索的内容")
         self.assertNotContains(response, "其他新闻")
         response = self.client.get(reverse("search:index"), {"q": "海%装备"})
         # % separates two words; both must match, so only the first article.
-        self.assertContains(response, "1 news article")
+        self.assertContains(response, "1 篇新闻")
 
     def test_long_query_is_shortened_with_a_note(self):
         response = self.client.get(reverse("search:index"), {"q": "海门" * 500})
-        self.assertContains(
-            response, "Only the first 100 characters were searched for."
-        )
+        self.assertContains(response, "只搜索了前 100 个字符。")
 
     def test_nul_bytes_are_stripped_and_the_rest_searched(self):
         response = self.client.get(reverse("search:index"), {"q": "海门\x00半导体"})
@@ -79,7 +77,7 @@ class HostileInputTests(SearchTestCase):
 
     def test_only_spaces_is_the_empty_search(self):
         response = self.client.get(reverse("search:index"), {"q": "   "})
-        self.assertContains(response, "What are you looking for?")
+        self.assertContains(response, "您想找什么？")
 
     def test_emoji_around_a_word_search_the_word(self):
         response = self.client.get(reverse("search:index"), {"q": "🏭海门🏭"})

@@ -22,7 +22,7 @@ class PaginationTests(SearchTestCase):
         with mock.patch.object(finders, "PROBE_ROWS", 1):
             first = self.search()
             second = self.search(page=2)
-        self.assertContains(first, "25 news articles")
+        self.assertContains(first, "25 篇新闻")
         self.assertContains(first, "第<mark>0</mark>期", count=0)
         self.assertContains(first, "项目第0期")
         self.assertContains(first, "项目第19期")
@@ -36,16 +36,14 @@ class PaginationTests(SearchTestCase):
         self.add_matches(3)
         response = self.search(page=9)
         self.assertEqual(response.status_code, 404)
-        self.assertContains(
-            response, "There is no such page of results", status_code=404
-        )
-        self.assertContains(response, "Go to the first page", status_code=404)
+        self.assertContains(response, "没有这一页结果", status_code=404)
+        self.assertContains(response, "转到结果第一页", status_code=404)
 
     def test_broad_searches_list_newest_first_with_older_and_newer_links(self):
         self.add_matches(45)
         first = self.search()
         self.assertFalse(first.context["results"]["is_ranked"])
-        self.assertContains(first, "news articles, newest first")
+        self.assertContains(first, "篇新闻，由新到旧排列")
         self.assertContains(first, "项目第19期")
         self.assertNotContains(first, "项目第20期")
         older_url = first.context["older_url"]
@@ -59,7 +57,7 @@ class PaginationTests(SearchTestCase):
         back = self.client.get(third.context["newer_url"])
         self.assertContains(back, "项目第20期")
         self.assertContains(back, "项目第39期")
-        self.assertContains(back, "Newest results")
+        self.assertContains(back, "最新结果")
 
     def test_more_matches_than_can_be_ranked_are_listed_newest_first(self):
         self.add_matches(8)
@@ -77,7 +75,7 @@ class PaginationTests(SearchTestCase):
         response = self.client.get(
             reverse("search:index"), {"q": "测试园", "kind": "zones", "page": 2}
         )
-        self.assertContains(response, "23 zones")
+        self.assertContains(response, "23 个开发区")
         self.assertEqual(len(response.context["zone_items"]), 3)
 
     def make_zone_like_haimen(self, n):

@@ -115,4 +115,4 @@ class TooBroadTests(SearchTestCase):
         ):
             response = self.client.get(reverse("search:index"), {"q": "园"})
         self.assertEqual(response.status_code, 200)
-        self.assertContains(response, "This search takes too long")
+        self.assertContains(response, "这次搜索耗时过长")

@@ -12,15 +12,25 @@ class SearchPageTests(SearchTestCase):
 
     def test_empty_query_shows_help_with_examples(self):
         response = self.client.get(reverse("search:index"))
-        self.assertContains(response, "What are you looking for?")
+        self.assertContains(response, "您想找什么？")
         self.assertContains(response, "?q=%E6%B5%B7%E9%97%A8")  # 海门, an example
-        self.assertContains(response, '<meta name="robots" content="noindex">')
+        # The empty form is not a page for search engines; its links are.
+        self.assertContains(response, '<meta name="robots" content="noindex, follow">')
+        self.assertNotContains(response, 'rel="canonical"')
 
-    def test_results_page_has_its_own_title_and_is_not_indexed(self):
-        response = self.search("海门")
-        self.assertContains(response, "<title>Search: 海门 - ")
-        self.assertContains(response, '<meta name="robots" content="noindex">')
-        self.assertContains(response, "<h1>Search results for “海门”</h1>", html=True)
+    def test_results_page_has_its_own_title_and_canonical_url(self):
+        # The first page of a search that finds something may be indexed,
+        # under one canonical URL; later pages and empty results may not.
+        response = self.search("海门", utm_source="mail")
+        self.assertContains(response, "<title>搜索：海门 - ")
+        self.assertNotContains(response, 'name="robots"')
+        self.assertContains(
+            response,
+            '<link rel="canonical" href="http://testserver/search/?q=%E6%B5%B7%E9%97%A8">',
+        )
+        self.assertContains(response, "<h1>“海门”的搜索结果</h1>", html=True)
+        nothing = self.search("量子计算")
+        self.assertContains(nothing, '<meta name="robots" content="noindex, follow">')
 
     def test_header_search_box_on_every_page(self):
         response = self.client.get(reverse("home"))
@@ -40,7 +50,7 @@ class SearchPageTests(SearchTestCase):
         self.assertContains(response, "<mark>半导体</mark>装备产业园开工", html=True)
         self.assertContains(response, "项目集中签约")
         self.assertNotContains(response, "纺织服装产业对接会")
-        self.assertContains(response, "2 news articles")
+        self.assertContains(response, "2 篇新闻")
 
     def test_two_character_and_one_character_terms(self):
         self.make_article("园区建设提速")
@@ -82,7 +92,7 @@ class SearchPageTests(SearchTestCase):
         response = self.search("etdz 2024 5g通信")
         self.assertContains(response, "举办<mark>2024</mark>年")
         self.assertNotContains(response, "2023年推介会")
-        self.assertContains(self.search("海门ETDZ"), "2 news articles")
+        self.assertContains(self.search("海门ETDZ"), "2 篇新闻")
 
     def test_zones_whose_names_match_come_first(self):
         self.make_article("海门经济技术开发区召开招商大会")
@@ -100,7 +110,7 @@ class SearchPageTests(SearchTestCase):
 
     def test_exact_zone_name_ranks_before_other_matches(self):
         response = self.search("经济技术开发区", kind="zones")
-        self.assertContains(response, "2 zones")
+        self.assertContains(response, "2 个开发区")
         content = self.search("南通高新区", kind="zones").content.decode()
         self.assertIn(self.nantong_high_tech.get_absolute_url(), content)
         self.assertNotIn(self.haimen.get_absolute_url(), content)
@@ -154,7 +164,7 @@ class SearchPageTests(SearchTestCase):
         response = self.search("招商推介会", zone="nantong-high-tech-zone")
         self.assertContains(response, "南通站")
         self.assertNotContains(response, "海门站")
-        self.assertContains(response, "(remove this filter)")
+        self.assertContains(response, "（移除此筛选条件）")
 
     def test_unknown_filters_are_ignored_with_a_note(self):
         self.make_article("招商推介会海门站")
@@ -162,9 +172,9 @@ class SearchPageTests(SearchTestCase):
             "招商", province="atlantis", zone="no-such-zone", kind="people"
         )
         self.assertEqual(response.status_code, 200)
-        self.assertContains(response, "There is no such province")
-        self.assertContains(response, "There is no such zone")
-        self.assertContains(response, "The kind of result asked for is unknown")
+        self.assertContains(response, "没有这个省份")
+        self.assertContains(response, "没有这个开发区")
+        self.assertContains(response, "未知的结果类型")
         self.assertContains(response, "推介会海门站")
 
     def test_english_pages_search_english_articles(self):
@@ -181,7 +191,7 @@ class SearchPageTests(SearchTestCase):
 
     def test_no_match_says_so(self):
         response = self.search("量子计算")
-        self.assertContains(response, "Nothing matches “量子计算”")
+        self.assertContains(response, "没有与“量子计算”匹配的结果")
 
     def test_titles_are_escaped_around_the_marks(self):
         self.make_article('<script>alert("x")</script>半导体')

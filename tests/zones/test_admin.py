@@ -64,7 +64,7 @@ class ZoneAdminTests(RegionsTestCase):
 
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "航天新材料产业园")
-        self.assertContains(response, "Logo preview")
+        self.assertContains(response, "标志预览")
 
     def test_change_page_previews_an_uploaded_logo(self):
         buffer = BytesIO()
@@ -95,7 +95,7 @@ class ZoneAdminTests(RegionsTestCase):
             url, {"action": "publish", "_selected_action": ids}, follow=True
         )
         self.assertEqual(Zone.objects.filter(is_published=True).count(), 2)
-        self.assertContains(response, "2 zones published.")
+        self.assertContains(response, "已发布 2 个开发区。")
 
     def test_region_autocomplete_finds_by_name(self):
         response = self.client.get(

@@ -55,7 +55,7 @@ class CatalogueDirectoryTests(TestCase):
 
         self.assertEqual(len(codes), len(set(codes)))
         self.assertEqual(set(codes), expected)
-        self.assertContains(response, f"{len(expected)} zones")
+        self.assertContains(response, f"{len(expected)} 个开发区")
 
     def test_haimen_profile_from_the_imported_row(self):
         zone = Zone.objects.get(code="G321099")
@@ -69,7 +69,7 @@ class CatalogueDirectoryTests(TestCase):
         self.assertContains(response, 'href="/zones/region/nantong/">南通</a>')
         self.assertContains(response, 'datetime="2013-01"')
         with translation.override("zh-hans"):
-            area = translation.gettext("%(area)s hectares") % {"area": "488"}
+            area = translation.gettext("%(area)s ha") % {"area": "488"}
         self.assertContains(response, area)
         for name in ("装备制造", "生物医药", "机电"):
             self.assertContains(

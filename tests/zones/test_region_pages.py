@@ -45,7 +45,7 @@ class RegionPageTests(RegionsTestCase):
         response = self.get(self.jiangsu)
 
         self.assertEqual(response.status_code, 200)
-        self.assertContains(response, "3 zones")
+        self.assertContains(response, "3 个开发区")
         self.assertCountEqual(
             [zone.name for zone in response.context["zones"]],
             ["海门经济技术开发区", "南通高新技术产业开发区", "苏州工业园区"],
@@ -93,7 +93,7 @@ class RegionPageTests(RegionsTestCase):
     def test_region_without_zones_says_so(self):
         response = self.get(self.dongcheng)
 
-        self.assertContains(response, "No published zone is recorded in 东城区.")
+        self.assertContains(response, "东城区暂无已发布的开发区。")
 
     def test_unknown_region_answers_404(self):
         response = self.client.get(reverse("zones:region", kwargs={"slug": "atlantis"}))

@@ -61,7 +61,7 @@ class ZoneProfileTests(RegionsTestCase):
         self.assertContains(response, "<dd>经济技术开发区</dd>", html=True)
         self.assertContains(response, 'datetime="2013-01"')
         with translation.override("zh-hans"):
-            area = translation.gettext("%(area)s hectares") % {"area": "488"}
+            area = translation.gettext("%(area)s ha") % {"area": "488"}
         self.assertContains(response, area)
         self.assertContains(response, 'datetime="2018-02-26"')
 
@@ -144,7 +144,7 @@ class ZoneProfileTests(RegionsTestCase):
             "<h1>Haimen Economic and Technological Development Zone</h1>",
             html=True,
         )
-        self.assertContains(response, "488 hectares")
+        self.assertContains(response, "488 ha")
         self.assertContains(response, "national")
         self.assertContains(
             response,

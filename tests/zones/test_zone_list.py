@@ -86,7 +86,7 @@ class DirectoryTests(DirectoryTestCase):
         response = self.get()
 
         self.assertEqual(response.status_code, 200)
-        self.assertContains(response, "5 zones")
+        self.assertContains(response, "5 个开发区")
         self.assertEqual(len(self.listed(response)), 5)
         self.assertContains(response, "海门经济技术开发区")
         self.assertNotContains(response, "隐藏开发区")
@@ -98,7 +98,7 @@ class DirectoryTests(DirectoryTestCase):
         self.assertContains(response, "经济技术开发区")
         self.assertContains(response, 'datetime="2013-01"')
         with translation.override("zh-hans"):
-            area = translation.gettext("%(area)s hectares") % {"area": "488"}
+            area = translation.gettext("%(area)s ha") % {"area": "488"}
         self.assertContains(response, area)
         self.assertContains(response, 'href="/zones/?industry=装备制造"')
 
@@ -210,7 +210,7 @@ class DirectoryFilterTests(DirectoryTestCase):
 
         self.assertContains(response, 'href="/zones/?level=national"')
         self.assertContains(response, 'href="/zones/?province=jiangsu"')
-        self.assertContains(response, "(remove this filter)")
+        self.assertContains(response, "（移除此筛选条件）")
 
     def test_chosen_values_are_selected_in_the_form(self):
         response = self.get(province="jiangsu", sort="-area")
@@ -221,8 +221,8 @@ class DirectoryFilterTests(DirectoryTestCase):
     def test_no_match_shows_an_honest_empty_state(self):
         response = self.get(province="zhejiang", kind="high_tech")
 
-        self.assertContains(response, "0 zones")
-        self.assertContains(response, "No zone matches these filters.")
+        self.assertContains(response, "0 个开发区")
+        self.assertContains(response, "没有符合这些筛选条件的开发区。")
         self.assertContains(response, 'href="/zones/"')
 
 
@@ -265,7 +265,7 @@ class DirectoryBadParameterTests(DirectoryTestCase):
         self.assertEqual(len(self.listed(response)), 5)
 
     def test_unknown_level_is_ignored_with_a_note(self):
-        self.assert_ignored(self.get(level="foo"), "There is no level “foo”")
+        self.assert_ignored(self.get(level="foo"), "没有名为“foo”的级别")
 
     def test_unknown_kind_province_city_industry_and_sort(self):
         for name, value in (
@@ -279,12 +279,12 @@ class DirectoryBadParameterTests(DirectoryTestCase):
                 self.assert_ignored(self.get(**{name: value}), f"“{value}”")
 
     def test_a_city_slug_given_as_province_is_ignored(self):
-        self.assert_ignored(self.get(province="nantong"), "There is no province")
+        self.assert_ignored(self.get(province="nantong"), "没有名为“nantong”的省份")
 
     def test_malformed_values_never_reach_the_database(self):
         for name in ("province", "city", "industry", "level"):
             with self.subTest(name):
-                self.assert_ignored(self.get(**{name: "a\x00b"}), "was ignored")
+                self.assert_ignored(self.get(**{name: "a\x00b"}), "已忽略该筛选条件")
 
     def test_control_characters_are_removed_from_the_search(self):
         response = self.get(q="海门\x00")
@@ -294,7 +294,7 @@ class DirectoryBadParameterTests(DirectoryTestCase):
     def test_overlong_search_is_cut_with_a_note(self):
         response = self.get(q="海" * 300)
 
-        self.assertContains(response, "The search was cut")
+        self.assertContains(response, "搜索内容已截取")
 
     def test_page_that_is_not_a_number_goes_to_the_first_page(self):
         response = self.get(level="national", page="abc")
