@@ -371,6 +371,6 @@ class EnglishProfileFilterTests(PeopleTestCase):
         self.assertEqual(
             [zone.pk for zone in present.context["cl"].result_list], [self.zone_a.pk]
         )
-        self.assertContains(missing, "English profile")
+        self.assertContains(missing, 'href="?english=present"')
         # An unknown value is ignored, not an error.
         self.assertEqual(self.client.get(url, {"english": "x"}).status_code, 200)
