@@ -156,15 +156,15 @@ class VersionHistoryAdmin(VersionAdmin):
     # Stored state.
 
     def remember_stored_state(self, request, object_id):
-        queryset = self.model._default_manager.filter(pk=object_id)
-        if request.method == "POST" and not transaction.get_autocommit():
-            # Hold the row until this request commits, so two saves cannot
-            # both pass the conflict check (a no-op on SQLite).
-            queryset = queryset.select_for_update()
         try:
+            queryset = self.model._default_manager.filter(pk=object_id)
+            if request.method == "POST" and not transaction.get_autocommit():
+                # Hold the row until this request commits, so two saves
+                # cannot both pass the conflict check (a no-op on SQLite).
+                queryset = queryset.select_for_update()
             values = queryset.values().first()
         except (ValidationError, ValueError):
-            values = None
+            values = None  # not an id: Django answers "no such object"
         request._stored_state = (
             None
             if values is None

@@ -363,3 +363,23 @@ class ZoneVersionTests(PeopleTestCase):
         self.assertEqual(zone.name, "海门经济技术开发区（更正）")
         self.assertEqual([i.name for i in zone.industry_list()], ["生物医药"])
         self.assertEqual(list(zone.administrators.all()), [self.zadmin])
+
+
+class BadAddressTests(PeopleTestCase):
+    def test_malformed_or_unknown_ids_never_fail(self):
+        article = self.make_article("海门新闻")
+        self.client.force_login(self.editor)
+        bad_ids = ("abc", "0", "99999999999999999999", "-1")
+        for bad in bad_ids:
+            for url in (
+                f"/admin/news/article/{bad}/change/",
+                f"/admin/news/article/{bad}/history/",
+                f"/admin/news/article/{bad}/history/compare/?old=1&new=2",
+                f"/admin/news/article/{article.pk}/history/{bad}/",
+                f"/admin/zones/zone/{bad}/change/",
+                f"/admin/zones/zone/{bad}/history/",
+            ):
+                for method in ("get", "post"):
+                    with self.subTest(url=url, method=method):
+                        response = getattr(self.client, method)(url)
+                        self.assertIn(response.status_code, (302, 404))
