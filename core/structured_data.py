@@ -122,15 +122,15 @@ def language_versions(path):
     return [(code, translate_url(path, code)) for code, _name in settings.LANGUAGES]
 
 
-def switcher_links(request):
+def switcher_links(request, to_home=False):
     """The language switcher: the page the reader is on, in each language.
 
     Links rather than a form, so they work without JavaScript and search
-    engines can follow them. A page that does not resolve (a 404) offers
-    the home page of the other language instead.
+    engines can follow them. A path that does not resolve, or an error page
+    (`to_home`), offers the home page of each language instead.
     """
     current = translation.get_language()
-    versions = dict(language_versions(request.get_full_path()))
+    versions = {} if to_home else dict(language_versions(request.get_full_path()))
     links = []
     for code, _name in settings.LANGUAGES:
         url = versions.get(code)

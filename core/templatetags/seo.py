@@ -118,9 +118,12 @@ def alternate_links(context, path):
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
-def language_switcher(context):
+def language_switcher(context, to_home=False):
+    """Links to this page in each language; `to_home` for error pages."""
     request = context.get("request")
-    links = structured_data.switcher_links(request) if request is not None else []
+    if request is None:
+        return {"languages": []}
+    links = structured_data.switcher_links(request, to_home)
     return {"languages": links}
 
 
