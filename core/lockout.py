@@ -18,6 +18,8 @@ def lockout_response(request, original_response=None, credentials=None):
     context = {
         **admin.site.each_context(request),
         "title": None,
+        # Nobody is signed in: the app list would only say "no permission".
+        "is_nav_sidebar_enabled": False,
         "failure_limit": get_failure_limit(request, credentials),
         "cooloff_minutes": minutes,
     }

@@ -498,16 +498,23 @@ class ArticleAdmin(VersionHistoryAdmin):
                 "cannot see it. It can be restored."
             ) % {"when": _when(obj.deleted_at)}
         if obj.status == Status.SUBMITTED:
-            return _t(
-                "Submitted for review %(when)s. An editor will publish it or "
-                "send it back with a comment."
-            ) % {"when": _when(obj.submitted_at) if obj.submitted_at else "—"}
+            waiting = _t("An editor will publish it or send it back with a comment.")
+            if obj.submitted_at is None:
+                return _t("Submitted for review.") + " " + waiting
+            return (
+                _t("Submitted for review %(when)s.") % {"when": _when(obj.submitted_at)}
+                + " "
+                + waiting
+            )
         if obj.status == Status.DRAFT and obj.review_comment:
-            return _t("Sent back by %(who)s %(when)s: “%(comment)s”") % {
+            values = {
                 "who": obj.reviewed_by or _t("a reviewer"),
-                "when": _when(obj.reviewed_at) if obj.reviewed_at else "",
                 "comment": obj.review_comment,
             }
+            if obj.reviewed_at is None:
+                return _t("Sent back by %(who)s: “%(comment)s”") % values
+            values["when"] = _when(obj.reviewed_at)
+            return _t("Sent back by %(who)s %(when)s: “%(comment)s”") % values
         return None
 
     # Saving: the workflow's bookkeeping and the author's notice.
