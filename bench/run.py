@@ -38,6 +38,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -188,13 +189,15 @@ def choose_pages():
     pages = [
         Page("home", "首页", [reverse("home")]),
         Page("news-page-1", "新闻 第1页", [news]),
-        Page("news-page-5000", "新闻 第5000页", [f"{news}?page=5000"]),
-        Page("news-by-zone", "新闻 按开发区", [f"{news}?zone={busiest_zone.slug}"]),
-        Page("news-by-tag", "新闻 按标签", [f"{news}?tag={tag.slug}"]),
+        Page("news-page-5000", "新闻 第5000页", [with_query(news, page=5000)]),
+        Page(
+            "news-by-zone", "新闻 按开发区", [with_query(news, zone=busiest_zone.slug)]
+        ),
+        Page("news-by-tag", "新闻 按标签", [with_query(news, tag=tag.slug)]),
         Page(
             "news-by-city",
             "新闻 按城市",
-            [f"{news}?province={city.parent.slug}&city={city.slug}"],
+            [with_query(news, province=city.parent.slug, city=city.slug)],
         ),
         Page(
             "article",
@@ -204,22 +207,25 @@ def choose_pages():
         Page(
             "zone-directory",
             "开发区 按省份和级别",
-            [f"{reverse('zones:index')}?province={province.slug}&level=national"],
+            [
+                with_query(
+                    reverse("zones:index"), province=province.slug, level="national"
+                )
+            ],
         ),
         Page("zone-profile", "开发区 主页", [busiest_zone.get_absolute_url()]),
     ]
     for name, label, language, q in SEARCHES:
         with translation.override(language or "zh-hans"):
             url = reverse("search:index")
-        pages.append(Page(name, label, [f"{url}?{urlencode({'q': q})}"]))
+        pages.append(Page(name, label, [with_query(url, q=q)]))
     pages.append(Page("rss", "RSS", [reverse("news:feed-rss")]))
     return pages
 
 
-def urlencode(params):
-    from urllib.parse import urlencode as encode
-
-    return encode(params)
+def with_query(path, **params):
+    """The path with its query string percent-encoded (tag slugs are Chinese)."""
+    return f"{path}?{urlencode(params)}"
 
 
 # The server ----------------------------------------------------------------
@@ -446,10 +452,13 @@ def benchmark(args):
         say(f"Cache {mode}: starting gunicorn ({args.workers} workers)")
         with Server(mode_env, args.workers, workdir / "gunicorn.log") as server:
             for page in pages:
-                status, content_type, body = fetch(server.base + page.paths[0])
+                try:
+                    status, content_type, body = fetch(server.base + page.paths[0])
+                except OSError as exc:  # a timeout, a reset: note it, go on
+                    status, content_type, body = type(exc).__name__, "", b""
                 if status != 200:
                     page.problem = f"HTTP {status}"
-                    say(f"  {page.name}: HTTP {status} for {page.paths[0]}; skipped")
+                    say(f"  {page.name}: {page.problem} for {page.paths[0]}; skipped")
                     continue
                 if "BENCH_REFERENCE_DIR" in mode_env:
                     (reference_dir / f"{page.name}.body").write_bytes(body)
@@ -515,11 +524,13 @@ def print_table(args, modes, pages, reference, memory):
             if result is None:
                 row += [page.problem or "-", "", "", "", "", "", ""]
                 continue
+            # wrk reports zero latencies when no request completed in time.
+            answered = result["p50_us"] > 0
             row += [
                 f"{result['rps']:.0f}",
-                f"{result['p50_us'] / 1000:.1f}",
-                f"{result['p95_us'] / 1000:.1f}",
-                f"{result['p99_us'] / 1000:.1f}",
+                f"{result['p50_us'] / 1000:.1f}" if answered else "-",
+                f"{result['p95_us'] / 1000:.1f}" if answered else "-",
+                f"{result['p99_us'] / 1000:.1f}" if answered else "-",
                 str(result["errors"] + result["non_2xx_3xx"]),
                 page.queries.get(mode, ""),
                 f"{result['rps'] / floor:.0%}" if floor else "",
@@ -541,7 +552,8 @@ def print_table(args, modes, pages, reference, memory):
     print(
         f"\n{args.connections} connections, gunicorn {args.workers} sync workers, "
         f"{args.duration} s per page after {args.warmup} s warm-up; "
-        "errors = socket errors + non-2xx/3xx answers"
+        "errors = socket errors, timeouts (5 s) and non-2xx/3xx answers;"
+        " '-' = no answer within the run"
     )
     print(line(header))
     print("|" + "|".join("-" * (w + 2) for w in widths) + "|")

@@ -287,7 +287,25 @@ def _before(articles, cursor):
 
 
 def _load(ids):
-    found = Article.objects.for_listing().in_bulk(ids) if ids else {}
+    """The articles of a page, in the order of `ids`, with what a result shows."""
+    if not ids:
+        return []
+    found = (
+        Article.objects.select_related("zone", "source")
+        .only(
+            "id",
+            "title",
+            "summary",
+            "kind",
+            "published_at",
+            "zone__name",
+            "zone__name_en",
+            "zone__slug",
+            "source__name",
+            "source__name_en",
+        )  # fmt: skip
+        .in_bulk(ids)
+    )
     return [found[pk] for pk in ids]
 
 

@@ -18,12 +18,12 @@ class SearchPageTests(SearchTestCase):
         self.assertContains(response, '<meta name="robots" content="noindex, follow">')
         self.assertNotContains(response, 'rel="canonical"')
 
-    def test_results_page_has_its_own_title_and_canonical_url(self):
-        # The first page of a search that finds something may be indexed,
-        # under one canonical URL; later pages and empty results may not.
+    def test_results_page_has_its_own_title_and_is_not_indexed(self):
+        # Search pages stay out of search engines; the canonical URL only
+        # drops tracking parameters.
         response = self.search("海门", utm_source="mail")
         self.assertContains(response, "<title>搜索：海门 - ")
-        self.assertNotContains(response, 'name="robots"')
+        self.assertContains(response, '<meta name="robots" content="noindex, follow">')
         self.assertContains(
             response,
             '<link rel="canonical" href="http://testserver/search/?q=%E6%B5%B7%E9%97%A8">',
