@@ -154,7 +154,8 @@ class CanonicalTests(SiteTestCase):
         self.assertEqual(
             head.link("canonical"), "http://testserver/search/?q=%E6%B5%B7%E9%97%A8"
         )
-        self.assertNotIn("robots", head.meta)
+        # Issue 6: every search page carries noindex (links still followed).
+        self.assertEqual(head.meta["robots"], ["noindex, follow"])
         empty = parse(self.client.get("/search/?q=量子计算"))
         self.assertEqual(empty.meta["robots"], ["noindex, follow"])
         self.assertIsNone(empty.link("canonical"))
