@@ -28,6 +28,7 @@ import json
 import os
 import random
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
@@ -114,6 +115,7 @@ def parse_args(argv=None):
     parser.add_argument("--pages", default="", help="comma-separated page names")
     parser.add_argument("--no-reference", action="store_true")
     parser.add_argument("--json", help="also write the numbers to this file")
+    parser.add_argument("--keep", action="store_true", help="keep the work folder")
     parser.add_argument("--count-queries", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
@@ -432,6 +434,17 @@ def benchmark(args):
         sys.exit("Refusing: the database name must contain 'bench'.")
     env = base_env(args)
     workdir = Path(tempfile.mkdtemp(prefix="investportal-bench-"))
+    try:
+        run_modes(args, modes, env, workdir)
+    except BaseException:
+        say(f"Failed; the work folder {workdir} (gunicorn.log) is kept.")
+        raise
+    # Collected static files, saved pages, logs: not worth keeping unless asked.
+    if not args.keep:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def run_modes(args, modes, env, workdir):
     env["STATIC_ROOT"] = str(workdir / "static")
     reference_dir = workdir / "reference"
     reference_dir.mkdir()
