@@ -6,8 +6,12 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 ARGS ?=
+# Debian's Chromium: the browser tests and the audit use it, never a download.
+CHROMIUM ?= /usr/bin/chromium
+AUDIT_DIR ?= audit-report
+AUDIT_ARGS ?=
 
-.PHONY: run test lint format migrations-check serve demo messages clean help
+.PHONY: run test lint format migrations-check serve demo messages clean help audit
 
 help:
 	@echo "make run               the portal with demo data on http://$(HOST):$(PORT)"
@@ -15,6 +19,7 @@ help:
 	@echo "make lint / format     ruff"
 	@echo "make migrations-check  fail when models changed without a migration"
 	@echo "make serve             gunicorn with production settings"
+	@echo "make audit             axe, HTML validation and Lighthouse over the demo site"
 
 # The virtual environment is rebuilt when a requirements file changes.
 $(BIN)/.installed: requirements.txt
@@ -35,7 +40,9 @@ run: $(BIN)/.installed
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: $(BIN)/.installed-dev
-	$(BIN)/pytest $(ARGS)
+	@test -x $(CHROMIUM) || echo "NOTE: $(CHROMIUM) is missing, so the browser tests (tests/browser) are SKIPPED. Install it: apt-get install chromium"
+	CHROMIUM_PATH=$(CHROMIUM) $(BIN)/pytest $(ARGS)
+	@test -x $(CHROMIUM) || echo "NOTE: the browser tests were SKIPPED: $(CHROMIUM) is missing."
 
 lint: $(BIN)/.installed-dev
 	$(BIN)/ruff check .
@@ -58,6 +65,27 @@ serve: $(BIN)/.installed
 	DEBUG=0 SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-0} SESSION_COOKIE_SECURE=$${SESSION_COOKIE_SECURE:-0} \
 	  CSRF_COOKIE_SECURE=$${CSRF_COOKIE_SECURE:-0} SERVE_MEDIA=$${SERVE_MEDIA:-1} \
 	  $(BIN)/gunicorn investportal.wsgi --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-3} --access-logfile -
+
+# The audit's Node tools (axe-core, vnu-jar, Lighthouse), reinstalled when
+# the lock file changes.
+audit/node_modules/.installed: audit/package-lock.json
+	npm ci --prefix audit --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# Serves the demo data under gunicorn with production settings and audits
+# the listed pages in both languages; fails when a target is missed.
+# Its own SQLite file and media folder, so db.sqlite3 is left alone.
+audit: $(BIN)/.installed-dev audit/node_modules/.installed
+	@test -x $(CHROMIUM) || { echo "$(CHROMIUM) is missing: apt-get install chromium"; exit 1; }
+	@# A fresh demo each time: the database and its pictures belong together.
+	rm -rf $(AUDIT_DIR)/demo.sqlite3 $(AUDIT_DIR)/media
+	@mkdir -p $(AUDIT_DIR)
+	DEBUG=1 DATABASE_URL=sqlite:///$(CURDIR)/$(AUDIT_DIR)/demo.sqlite3 MEDIA_ROOT=$(CURDIR)/$(AUDIT_DIR)/media \
+	  $(PY) manage.py migrate --noinput --verbosity 0
+	DEBUG=1 DATABASE_URL=sqlite:///$(CURDIR)/$(AUDIT_DIR)/demo.sqlite3 MEDIA_ROOT=$(CURDIR)/$(AUDIT_DIR)/media \
+	  $(PY) manage.py load_demo --verbosity 0
+	CHROME_PATH=$(CHROMIUM) $(PY) audit/run.py --database $(CURDIR)/$(AUDIT_DIR)/demo.sqlite3 \
+	  --media $(CURDIR)/$(AUDIT_DIR)/media --out $(CURDIR)/$(AUDIT_DIR) $(AUDIT_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
