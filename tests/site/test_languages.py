@@ -87,6 +87,18 @@ class EnglishInterfaceTests(SiteTestCase):
             html=True,
         )
 
+    def test_english_home_lists_english_news_and_links_the_chinese_news(self):
+        self.make_english_article("Haimen signs twelve projects")
+        self.make_article("海门签约十二个项目")
+        response = self.client.get("/en/")
+        self.assertContains(response, "Haimen signs twelve projects")
+        self.assertNotContains(response, "海门签约十二个项目")
+        self.assertContains(
+            response,
+            '<a href="/news/" hreflang="zh-Hans">Read the news in Chinese</a>',
+            html=True,
+        )
+
     def test_chinese_article_read_in_english_is_marked_chinese(self):
         article = self.make_article("海门新闻")
         response = self.client.get(f"/en{article.get_absolute_url()}")
