@@ -322,3 +322,26 @@ class StructuredDataTests(SiteTestCase):
         (crumbs,) = head.structured("BreadcrumbList")
         self.assertEqual(crumbs["itemListElement"][-1]["name"], title)
         self.assertEqual(head.meta["og:title"], [f"{title} - 投促中国"])
+
+
+class HostileQueryTests(SiteTestCase):
+    def test_odd_query_strings_never_break_the_head(self):
+        for url in (
+            "/zones/?q=%00%ff&province=%3Cscript%3E",
+            "/en/zones/?industry=%E0%A4&sort=%22%3E",
+            "/news/?tag=%ff%fe&year=99999&month=-1",
+            "/en/news/?channel=%3C/script%3E&utm_source=%00",
+            "/search/?q=%3C/script%3E%3Cscript%3Ealert(1)%3C/script%3E",
+            "/zones/region/jiangsu/?page=%ff",
+        ):
+            with self.subTest(url=url):
+                response = self.client.get(url, follow=True)
+                self.assertIn(response.status_code, (200, 404))
+                content = response.content.decode()
+                self.assertNotIn("<script>alert(1)", content)
+                head = parse(response)
+                self.assertTrue(head.title)
+                canonical = head.link("canonical")
+                if canonical:
+                    self.assertNotIn("%00", canonical)
+                    self.assertNotIn("<", canonical)
