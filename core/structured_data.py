@@ -28,7 +28,7 @@ from django.urls import Resolver404, resolve, reverse, translate_url
 from django.utils import timezone, translation
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
-from django.utils.text import Truncator
+from django.utils.text import Truncator, capfirst
 
 from core.images import pick
 
@@ -206,7 +206,11 @@ def breadcrumb_list(request, crumbs, home_label):
     items = [{"label": home_label, "url": reverse("home")}, *crumbs]
     elements = []
     for position, crumb in enumerate(items, start=1):
-        element = {"@type": "ListItem", "position": position, "name": crumb["label"]}
+        element = {
+            "@type": "ListItem",
+            "position": position,
+            "name": capfirst(crumb["label"]),
+        }
         if crumb.get("url") and position < len(items):
             element["item"] = request.build_absolute_uri(crumb["url"])
         elements.append(element)
