@@ -2,12 +2,14 @@
 
     {% load seo %}
     {% capture page_title %}{% block title %}{% endblock %}{% endcapture %}
-    {% canonical_url as canonical %}
-    {% alternate_links canonical_path %}
-    {% social_meta image=article.thumbnail og_type="article" %}
+    {% canonical_path as page_path %}{% absolute_url page_path as canonical %}
+    {% alternate_links page_path %}   {% language_switcher %}
+    {% social_meta image=article.thumbnail article=article %}
     {% breadcrumb_json_ld %}  {% article_json_ld article %}  {% zone_json_ld zone %}
     <p{% data_lang %}>{{ zone.address }}</p>
     <h1{% fallback_lang zone.name_en %}>{{ zone.display_name }}</h1>
+
+base.html shows how they fit together.
 
 The decisions live in core.structured_data; these tags fetch what they need
 from the template context (request, breadcrumbs, filters, page_obj).
