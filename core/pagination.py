@@ -7,7 +7,10 @@ URL that answers 200 shows what it says.
 """
 
 import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 
+from django.db.models import Q
 from django.http import HttpResponseRedirect
 
 DIGITS = re.compile(r"^[0-9]+\Z")
@@ -63,10 +66,64 @@ class NearestPageMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         page = context.get("page_obj")
-        if page is not None and page.has_other_pages():
+        # Keyset pages (news.pagination) have no number and no page range.
+        if page is not None and page.number is not None and page.has_other_pages():
             context["page_range"] = page.paginator.get_elided_page_range(
                 page.number,
                 on_each_side=self.pages_on_each_side,
                 on_ends=1,
             )
         return context
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """A place in a newest-first list (published_at, id): keyset pagination.
+
+    Written in URLs as "<microseconds since 1970>-<id>", so a page link
+    names the row it continues from rather than how many rows to skip.
+    """
+
+    published_at: datetime
+    pk: int
+
+    EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+    @classmethod
+    def of(cls, row):
+        return cls(row.published_at, row.pk)
+
+    @classmethod
+    def parse(cls, text):
+        """Return the Cursor for "<microseconds>-<id>", or None if malformed."""
+        micros, _, pk = (text or "").partition("-")
+        if not (micros.isascii() and micros.isdigit() and pk.isascii()):
+            return None
+        if not pk.isdigit() or len(micros) > 17 or len(pk) > 18:
+            return None
+        try:
+            moment = cls.EPOCH + timedelta(microseconds=int(micros))
+        except OverflowError:
+            return None
+        return cls(moment, int(pk))
+
+    def __str__(self):
+        micros = (self.published_at - self.EPOCH) // timedelta(microseconds=1)
+        return f"{micros}-{self.pk}"
+
+    def older(self):
+        """Q: rows after this place in newest-first order.
+
+        The plain range condition on published_at is what an index on
+        (..., published_at DESC, id DESC) can start from; the exclusion then
+        only sorts out rows with the very same publish time.
+        """
+        return Q(published_at__lte=self.published_at) & ~Q(
+            published_at=self.published_at, pk__gte=self.pk
+        )
+
+    def newer(self):
+        """Q: rows before this place in newest-first order."""
+        return Q(published_at__gte=self.published_at) & ~Q(
+            published_at=self.published_at, pk__lte=self.pk
+        )

@@ -73,7 +73,11 @@ def front_page(language):
     """The home page's sections for pages in `language`: six queries."""
     published = Article.objects.published().in_language(language)
     featured = (
-        published.filter(is_featured=True).for_listing().with_thumbnails().first()
+        published.filter(is_featured=True)
+        .for_listing()
+        .select_related("channel")
+        .with_thumbnails()
+        .first()
     )
     others = published.exclude(pk=featured.pk) if featured else published
     latest = list(others.for_listing()[:LATEST_COUNT])

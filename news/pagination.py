@@ -1,9 +1,191 @@
-"""Pagination of the news list.
+"""Pagination of the news list, built for a million articles.
 
-The nearest-page behaviour is shared with the zone directory (core.pagination);
-anything that only the news list needs at scale belongs here.
+Two costs grow with the table under Django's usual pagination: the page
+count is an exact COUNT(*) over every matching article (398 ms for the
+published Chinese list at 1,000,000 articles) and page n is OFFSET
+20 × (n - 1), which reads and throws away every row before it (page 5,000
+reads 100,000 rows). Neither is paid here:
+
+- Numbered pages cover the newest NUMBERED_PAGES pages. The count stops at
+  COUNT_CAP + 1 rows, read in list order: it reads as far as the last
+  numbered page does and no further, so the count and the deepest OFFSET
+  both cost about a millisecond whatever the size of the list. A list
+  longer than that says "more than 200" rather than an exact figure (an
+  exact one would cost the full count; the planner's estimate can be off by
+  a factor for filtered lists, and a wrong number is worse than none).
+- Beyond the numbered pages the list continues with keyset pages: "?older=
+  <cursor>" shows the articles just after the cursor's (published_at, id),
+  which is one range scan down an index that starts at the cursor and
+  stops after 21 rows, so the 5,000th page costs what the first does. The
+  cursor is the last article of the page before, so links stay right while
+  articles are published; "?newer=<cursor>" goes back up.
+
+A page number past the numbered pages (a bookmark of ?page=5000) redirects
+to the last numbered page, like any other number that is not a page
+(core.pagination); a malformed or exhausted cursor redirects to the first
+page. Nothing answers 500.
 """
 
-from core.pagination import NearestPageMixin
+from django.core.paginator import Paginator
+from django.utils.functional import cached_property
 
-__all__ = ["NearestPageMixin"]
+from core.pagination import Cursor, NearestPageMixin, _NotAPage
+
+NUMBERED_PAGES = 10
+CURSOR_PARAMETERS = ("older", "newer")
+NEWEST_FIRST = ("-published_at", "-id")
+OLDEST_FIRST = ("published_at", "id")
+
+
+class CappedPaginator(Paginator):
+    """A Paginator whose count stops just past its numbered pages."""
+
+    def __init__(self, object_list, per_page, numbered_pages=NUMBERED_PAGES):
+        super().__init__(object_list, per_page)
+        self.cap = per_page * numbered_pages
+
+    @cached_property
+    def count(self):
+        """The number of rows, up to cap + 1 (one more means "more than cap").
+
+        The ordering stays in the subquery, so PostgreSQL counts by walking
+        the same index the page itself reads, and stops at the limit.
+        """
+        return self.object_list.order_by(*NEWEST_FIRST)[: self.cap + 1].count()
+
+    @property
+    def is_capped(self):
+        return self.count > self.cap
+
+    @cached_property
+    def num_pages(self):
+        return min(super().num_pages, self.cap // self.per_page)
+
+
+class KeysetPage:
+    """A page after the numbered ones: rows from a cursor, no page number."""
+
+    number = None
+
+    def __init__(self, object_list, paginator):
+        self.object_list = object_list
+        self.paginator = paginator
+
+    def __len__(self):
+        return len(self.object_list)
+
+    def __iter__(self):
+        return iter(self.object_list)
+
+    def has_other_pages(self):
+        return True
+
+
+class NewsPaginationMixin(NearestPageMixin):
+    """Numbered pages first, keyset pages after (see the module docstring).
+
+    For the news ListView, whose queryset is ordered newest first.
+    """
+
+    numbered_pages = NUMBERED_PAGES
+
+    def get_paginator(self, queryset, per_page, orphans=0, **kwargs):
+        return CappedPaginator(queryset, per_page, self.numbered_pages)
+
+    def paginate_queryset(self, queryset, page_size):
+        self.older_url = self.newer_url = None
+        cursors = {
+            name: self.request.GET.get(name, "").strip()
+            for name in CURSOR_PARAMETERS
+            if name in self.request.GET
+        }
+        if not cursors:
+            paginator, page, rows, is_paginated = super().paginate_queryset(
+                queryset, page_size
+            )
+            rows = page.object_list = list(rows)
+            if paginator.is_capped and page.number == paginator.num_pages and rows:
+                self.older_url = self._url_with(older=Cursor.of(rows[-1]))
+            return paginator, page, rows, is_paginated
+        return self._keyset_page(queryset, page_size, cursors)
+
+    def _keyset_page(self, queryset, page_size, cursors):
+        # One cursor and no page number, or the URL is not a page: go to the
+        # first page of the same list.
+        name, text = next(iter(cursors.items()))
+        cursor = Cursor.parse(text)
+        if cursor is None or len(cursors) > 1 or self.page_kwarg in self.request.GET:
+            raise _NotAPage(self._url_with())
+        paginator = self.get_paginator(queryset, page_size)
+        if name == "older":
+            rows = list(queryset.filter(cursor.older())[: page_size + 1])
+            if not rows:
+                raise _NotAPage(self._url_with())
+            has_older = len(rows) > page_size
+            rows = rows[:page_size]
+        else:
+            rows = list(
+                queryset.filter(cursor.newer()).order_by(*OLDEST_FIRST)[: page_size + 1]
+            )
+            # Within one page of the top: that is the first page.
+            if len(rows) <= page_size:
+                raise _NotAPage(self._url_with())
+            rows = rows[:page_size][::-1]
+            has_older = True
+        self.newer_url = self._url_with(newer=Cursor.of(rows[0]))
+        if has_older:
+            self.older_url = self._url_with(older=Cursor.of(rows[-1]))
+        return paginator, KeysetPage(rows, paginator), rows, True
+
+    def _url_with(self, **cursor):
+        """This list's URL without page or cursor, plus `cursor` if given."""
+        query = self.request.GET.copy()
+        for name in (self.page_kwarg, *CURSOR_PARAMETERS):
+            query.pop(name, None)
+        for name, value in cursor.items():
+            query[name] = str(value)
+        encoded = query.urlencode()
+        return self.request.path + (f"?{encoded}" if encoded else "")
+
+    def _page_url(self, number):
+        query = self.request.GET.copy()
+        query[self.page_kwarg] = str(number)
+        return "?" + query.urlencode()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = context.get("page_obj")
+        context["pagination"] = self._navigation(page, context.get("page_range"))
+        return context
+
+    def _navigation(self, page, page_range):
+        """Links for templates/news/includes/pagination.html, or None."""
+        if page is None:
+            return None
+        if isinstance(page, KeysetPage):
+            return {
+                "links": [{"number": 1, "url": self._url_with()}, None],
+                "previous_url": self.newer_url,
+                "next_url": self.older_url,
+            }
+        if not (page.has_other_pages() or self.older_url):
+            return None
+        ellipsis = page.paginator.ELLIPSIS
+        return {
+            "links": [
+                None
+                if number == ellipsis
+                else {
+                    "number": number,
+                    "url": self._page_url(number),
+                    "is_current": number == page.number,
+                }
+                for number in (page_range or [page.number])
+            ],
+            "previous_url": self._page_url(page.previous_page_number())
+            if page.has_previous()
+            else None,
+            "next_url": self._page_url(page.next_page_number())
+            if page.has_next()
+            else self.older_url,
+        }

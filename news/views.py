@@ -15,7 +15,7 @@ from django.views.generic import DetailView, ListView
 from core.roles import can_see_article
 from news.filters import ArticleFilters
 from news.models import Article, Channel
-from news.pagination import NearestPageMixin
+from news.pagination import NewsPaginationMixin
 from zones.models import Region
 
 
@@ -104,7 +104,7 @@ class NewsSectionMixin:
         return context
 
 
-class ArticleListView(NewsSectionMixin, NearestPageMixin, ListView):
+class ArticleListView(NewsSectionMixin, NewsPaginationMixin, ListView):
     template_name = "news/article_list.html"
     context_object_name = "articles"
 
@@ -115,7 +115,7 @@ class ArticleListView(NewsSectionMixin, NearestPageMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        filters = self.filters
+        filters, paginator = self.filters, context["paginator"]
         crumbs = breadcrumb_trail(
             filters.channel, filters.region, filters.zone, filters.kind
         )
@@ -136,6 +136,9 @@ class ArticleListView(NewsSectionMixin, NearestPageMixin, ListView):
             kinds=Article.Kind.choices,
             active_filters=self._removal_links(filters.active()),
             chinese_news_url=chinese_news_url(),
+            # "more than 200" when the count stopped at its cap.
+            count_cap=paginator.cap if paginator.is_capped else None,
+            is_keyset_page=context["page_obj"].number is None,
         )
         return context
 

@@ -28,7 +28,6 @@ migration):
 """
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
 
 from django.db import OperationalError, connection, transaction
 from django.db.models import BooleanField, Case, Q, Subquery, TextField, Value, When
@@ -36,6 +35,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Concat, Lower, StrIndex
 from django.db.models.lookups import GreaterThan
 
+from core.pagination import Cursor
 from news.models import Article
 from zones.models import Region, Zone
 
@@ -62,38 +62,6 @@ ZONE_DOCUMENT = (
 
 class SearchTooBroad(Exception):
     """The database gave up on a query within STATEMENT_TIMEOUT_MS."""
-
-
-@dataclass(frozen=True)
-class Cursor:
-    """A place in the newest-first list: just after this article."""
-
-    published_at: datetime
-    pk: int
-
-    EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-
-    @classmethod
-    def of(cls, article):
-        return cls(article.published_at, article.pk)
-
-    @classmethod
-    def parse(cls, text):
-        """Return the Cursor for "<microseconds>-<id>", or None if malformed."""
-        micros, _, pk = (text or "").partition("-")
-        if not (micros.isascii() and micros.isdigit() and pk.isascii()):
-            return None
-        if not pk.isdigit() or len(micros) > 17 or len(pk) > 18:
-            return None
-        try:
-            moment = cls.EPOCH + timedelta(microseconds=int(micros))
-        except OverflowError:
-            return None
-        return cls(moment, int(pk))
-
-    def __str__(self):
-        micros = (self.published_at - self.EPOCH) // timedelta(microseconds=1)
-        return f"{micros}-{self.pk}"
 
 
 @dataclass

@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+from django.core.cache import cache
 from django.urls import reverse
 
 from news.models import Article
@@ -137,9 +138,10 @@ class HomeSectionsTests(NewsTestCase):
 class HomeQueryCountTests(NewsTestCase):
     """The home page's cost does not grow with the number of articles."""
 
-    # site settings, featured + its thumbnail, latest, pictures + their
-    # thumbnails, the recent window for provinces and zones
-    QUERIES = 7
+    # site settings, featured, latest, pictures, the recent window for
+    # provinces and zones; every picture here has a cover, so no gallery
+    # image is looked up for a thumbnail (see test_gallery_thumbnails)
+    QUERIES = 5
 
     def fill(self, count):
         zones = [self.haimen_zone, self.suzhou_zone, self.ningbo_zone]
@@ -168,3 +170,26 @@ class HomeQueryCountTests(NewsTestCase):
             response = self.client.get(reverse("home"))
         self.assertEqual(len(response.context["latest_articles"]), 8)
         self.assertEqual(len(response.context["picture_articles"]), 6)
+
+    def test_gallery_thumbnails_cost_one_query_per_block(self):
+        # Picture news without a cover shows its first gallery image: one
+        # lookup for the featured article and one for the picture strip,
+        # however many pictures there are.
+        for count in (3, 12):
+            with self.subTest(count=count):
+                Article.objects.all().delete()
+                cache.clear()  # the site settings are looked up each time
+                for number in range(count):
+                    article = self.make_article(
+                        f"图集{number}",
+                        kind=Article.Kind.PICTURE,
+                        is_featured=number == 0,
+                        published_at=self.now - timedelta(minutes=number + 1),
+                    )
+                    self.add_gallery_image(article, caption=f"第{number}张")
+                with self.assertNumQueries(self.QUERIES + 2):
+                    response = self.client.get(reverse("home"))
+                self.assertTrue(response.context["featured"].thumbnail)
+                self.assertEqual(
+                    len(response.context["picture_articles"]), min(count, 6)
+                )
