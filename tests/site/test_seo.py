@@ -1,8 +1,11 @@
 """What search engines and link previews read: titles, descriptions,
 canonical URLs, language alternates, Open Graph and JSON-LD."""
 
+from datetime import timedelta
+
 from django.urls import reverse
 
+from core.pagination import Cursor
 from news.models import Article
 from tests.site.helpers import SiteTestCase, parse
 
@@ -114,6 +117,18 @@ class CanonicalTests(SiteTestCase):
             "http://testserver/news/?page=2",
         )
         self.assertEqual(self.canonical("/news/?page=1"), "http://testserver/news/")
+
+    def test_keyset_pages_are_not_indexed(self):
+        newest = self.make_article("最新")
+        self.make_article("较早", published_at=self.yesterday - timedelta(days=1))
+        response = self.client.get("/news/", {"older": str(Cursor.of(newest))})
+        self.assertEqual(response.status_code, 200)
+        self.assertNotContains(response, f'<a href="/news/{newest.pk}/">最新</a>')
+        head = parse(response)
+        self.assertEqual(head.meta["robots"], ["noindex, follow"])
+        self.assertIsNone(head.link("canonical"))
+        self.assertEqual(head.hreflangs(), {})
+        self.assertIn("更早的新闻", head.title)
 
     def test_english_pages_have_english_canonicals(self):
         self.assertEqual(self.canonical("/en/zones/"), "http://testserver/en/zones/")
