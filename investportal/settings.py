@@ -53,6 +53,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the rest: a stored page is answered without running them.
+    "core.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -119,6 +121,13 @@ else:
             "TIMEOUT": CACHE_TIMEOUT,
         }
     }
+
+# Whole pages for anonymous readers, in the shared cache (core/cache.py). On
+# by default where there is Redis and DEBUG is off: with the local-memory
+# cache each process would keep its own pages, and an edit made through one
+# process would not reach the others' copies.
+PAGE_CACHE = env_bool("PAGE_CACHE", bool(REDIS_URL) and not DEBUG)
+PAGE_CACHE_TIMEOUT = env_int("PAGE_CACHE_TIMEOUT", 300)
 
 # django-axes counts failed logins before Django's own backend checks the
 # password; it needs the request, so tests log in with force_login().

@@ -1,0 +1,217 @@
+"""The page cache: whole public pages for anonymous readers, kept in Redis.
+
+Turned on by PAGE_CACHE (README, "Configuration"). A reader without a
+session pays for rendering a page once; until something changes, everyone
+else gets the stored bytes without a query, a template or most of the
+middleware: PageCacheMiddleware sits right after SecurityMiddleware and
+WhiteNoise, so a hit costs one Redis round trip.
+
+What is stored, and for whom:
+- GET requests without a session or messages cookie (editors and staff
+  always see live pages), keyed by the absolute URL (scheme, host, path with
+  the language prefix, query string), so /news/ and /en/news/ and every
+  filter combination are separate pages.
+- Only 200 responses with no Set-Cookie, no Cache-Control private/no-cache/
+  no-store (the admin, the preview and the health check say never_cache)
+  and no Vary: Cookie (a page that looked at the session or the user is
+  someone's own). Public templates use no CSRF token and no per-user data,
+  so nothing personal can reach a stored page.
+
+When it changes: every stored page carries the content version it was made
+under. Saving or deleting anything readers can see (any model of the core,
+zones, news and taggit apps, and many-to-many changes between them) replaces
+the version once the transaction commits, and a page whose version is not
+the current one is never served; since the version lives in the same Redis,
+an edit in one process is seen by every other at once. A write by a staff
+member through any view (admin actions that update rows in bulk send no
+signals) replaces it too. The version is read before the page is rendered,
+so a page rendered from data that changed meanwhile is stored under the old
+version and never served.
+
+Scheduled articles: nothing is saved when a scheduled article's time comes,
+so no stored page may outlive that moment. The next publish time of any
+scheduled article is looked up once per content version and bounds the
+lifetime of every page stored under it (PAGE_CACHE_TIMEOUT otherwise).
+Pages are not told apart by which scheduled article could affect them:
+scheduled articles are rare and the bound is cheap to keep.
+
+Bulk imports by management command (bulk_create) send no signals; pages
+then catch up within PAGE_CACHE_TIMEOUT, or at once with
+`manage.py shell -c "from core.cache import bump_content_version;
+bump_content_version()"`.
+"""
+
+import hashlib
+import secrets
+import time
+
+from django.conf import settings
+from django.core.cache import cache as default_cache
+from django.db import transaction
+from django.http import HttpResponse
+from django.utils.cache import cc_delim_re
+
+VERSION_KEY = "pagecache:version"
+CONTENT_APPS = frozenset({"core", "zones", "news", "taggit"})
+UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+# Query strings longer than this are served but not stored: real links are
+# short, and a stranger's random parameters should not fill the cache.
+MAX_STORED_URL = 1024
+# How long the "no article is scheduled" answer is trusted: scheduling one
+# replaces the content version, so this only bounds a forgotten case.
+NO_SCHEDULE_SECONDS = 3600
+
+
+def _new_token():
+    return secrets.token_hex(8)
+
+
+def content_version(cache=default_cache):
+    """The current content version (created if Redis has none)."""
+    token = cache.get(VERSION_KEY)
+    if token is None:
+        cache.add(VERSION_KEY, _new_token(), timeout=None)
+        token = cache.get(VERSION_KEY)
+    return token
+
+
+def bump_content_version(cache=default_cache):
+    """Invalidate every stored page, in every process sharing the cache."""
+    cache.set(VERSION_KEY, _new_token(), timeout=None)
+
+
+def content_changed(using=None):
+    """Bump the version when the current transaction commits (now if none).
+
+    Before the commit, other processes still read the old rows; bumping
+    then would let them store old content under the new version.
+    """
+    transaction.on_commit(bump_content_version, using=using)
+
+
+def next_go_live(version, cache=default_cache, now=None):
+    """Unix time of the next scheduled article's publish time, or None.
+
+    Looked up once per content version: scheduling, unscheduling or
+    publishing an article replaces the version.
+    """
+    now = time.time() if now is None else now
+    key = f"pagecache:golive:{version}"
+    stored = cache.get(key)
+    if stored is not None and (stored == 0 or stored > now):
+        return stored or None
+    from news.models import Article  # core must not import news at load time
+
+    upcoming = (
+        Article.objects.filter(status=Article.Status.PUBLISHED, deleted_at__isnull=True)
+        .filter(published_at__gt=_datetime(now))
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
+    moment = upcoming.timestamp() if upcoming is not None else 0
+    lifetime = max(1, int(moment - now)) if moment else NO_SCHEDULE_SECONDS
+    cache.set(key, moment, timeout=min(lifetime, NO_SCHEDULE_SECONDS))
+    return moment or None
+
+
+def _datetime(unix_time):
+    from datetime import UTC, datetime
+
+    return datetime.fromtimestamp(unix_time, tz=UTC)
+
+
+def page_key(request):
+    url = request.build_absolute_uri()
+    return "pagecache:page:" + hashlib.sha256(url.encode()).hexdigest()
+
+
+def _may_use_cache(request):
+    if not settings.PAGE_CACHE or request.method != "GET":
+        return False
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
+
+
+def _is_storable(response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    control = response.get("Cache-Control", "").lower()
+    if any(word in control for word in ("private", "no-cache", "no-store")):
+        return False
+    vary = {value.lower() for value in cc_delim_re.split(response.get("Vary", ""))}
+    return "cookie" not in vary
+
+
+class PageCacheMiddleware:
+    """Serve and store whole pages (see the module docstring).
+
+    Place it right after SecurityMiddleware and WhiteNoiseMiddleware: a hit
+    returns before sessions, languages, CSRF and authentication run, and
+    the headers those add were stored with the page.
+    """
+
+    def __init__(self, get_response, cache=default_cache):
+        self.get_response = get_response
+        self.cache = cache
+
+    def __call__(self, request):
+        if not _may_use_cache(request):
+            response = self.get_response(request)
+            if request.method in UNSAFE_METHODS and _is_staff(request):
+                content_changed()
+            return response
+        key = page_key(request)
+        found = self.cache.get_many([VERSION_KEY, key])
+        version = found.get(VERSION_KEY) or content_version(self.cache)
+        entry = found.get(key)
+        now = time.time()
+        if entry is not None and entry[0] == version and now < entry[1]:
+            return _replay(entry)
+        response = self.get_response(request)
+        if _is_storable(response) and len(request.get_full_path()) <= MAX_STORED_URL:
+            self._store(key, version, response, now)
+        response["X-Page-Cache"] = "miss"
+        return response
+
+    def _store(self, key, version, response, now):
+        lifetime = settings.PAGE_CACHE_TIMEOUT
+        go_live = next_go_live(version, self.cache, now)
+        if go_live is not None:
+            lifetime = min(lifetime, go_live - now)
+        if lifetime < 1:
+            return
+        entry = (
+            version,
+            now + lifetime,
+            response.status_code,
+            list(response.items()),
+            response.content,
+        )
+        self.cache.set(key, entry, timeout=int(lifetime))
+
+
+def _replay(entry):
+    _version, _expires, status, headers, content = entry
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    response["X-Page-Cache"] = "hit"
+    return response
+
+
+def _is_staff(request):
+    user = getattr(request, "user", None)
+    return bool(user is not None and user.is_authenticated and user.is_staff)
+
+
+def content_saved(sender, using=None, **kwargs):
+    """Signal receiver: a row readers may see was saved, deleted or linked."""
+    if sender._meta.app_label in CONTENT_APPS:
+        content_changed(using=using)
+
+
+def content_linked(sender, action, using=None, **kwargs):
+    """Signal receiver: tags or zones were added to or removed from a row."""
+    if action.startswith("post_"):
+        content_saved(sender, using=using)
