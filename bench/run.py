@@ -37,6 +37,8 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode
@@ -48,6 +50,8 @@ if str(ROOT) not in sys.path:
 VENV_BIN = Path(sys.executable).parent
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/bench"
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/5"
+# Rows before page 5,000 of 20 articles: the last of page 4,999 is this one.
+DEEP_PAGE_OFFSET = 20 * 4999 - 1
 CACHE_MODES = {
     "off": {"CACHE_TIMEOUT": "0", "PAGE_CACHE": "0"},
     "on": {"CACHE_TIMEOUT": "300", "PAGE_CACHE": "1"},
@@ -114,6 +118,16 @@ def parse_args(argv=None):
     parser.add_argument("--cache", default="off,on", help="modes: off, on or both")
     parser.add_argument("--pages", default="", help="comma-separated page names")
     parser.add_argument("--no-reference", action="store_true")
+    parser.add_argument(
+        "--no-prewarm",
+        action="store_true",
+        help="cache on: do not request every path once before measuring",
+    )
+    parser.add_argument(
+        "--py-spy",
+        metavar="DIR",
+        help="record one worker with py-spy during each measured run into DIR",
+    )
     parser.add_argument("--json", help="also write the numbers to this file")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
     parser.add_argument("--count-queries", help=argparse.SUPPRESS)
@@ -155,6 +169,7 @@ def choose_pages():
     from django.utils import translation
     from taggit.models import Tag, TaggedItem
 
+    from core.pagination import Cursor
     from news.models import Article
     from zones.models import Region, Zone
 
@@ -186,12 +201,24 @@ def choose_pages():
         .order_by("?")
         .values_list("pk", flat=True)[:2000]
     )
+    # Page 5,000 of the Chinese list is a keyset page (news/pagination.py):
+    # its link carries the last article of page 4,999, found here once with
+    # an OFFSET the site itself never runs.
+    last_of_4999 = (
+        published.filter(language=Article.Language.CHINESE)
+        .order_by("-published_at", "-id")
+        .only("id", "published_at")[DEEP_PAGE_OFFSET]
+    )
     translation.activate("zh-hans")
     news = reverse("news:index")
     pages = [
         Page("home", "首页", [reverse("home")]),
         Page("news-page-1", "新闻 第1页", [news]),
-        Page("news-page-5000", "新闻 第5000页", [with_query(news, page=5000)]),
+        Page(
+            "news-page-5000",
+            "新闻 第5000页",
+            [with_query(news, older=Cursor.of(last_of_4999))],
+        ),
         Page(
             "news-by-zone", "新闻 按开发区", [with_query(news, zone=busiest_zone.slug)]
         ),
@@ -295,16 +322,25 @@ class Server:
                 self.process.wait(timeout=5)
         self.log.close()
 
-    def worker_rss_mb(self):
-        """Resident memory of each worker (children of the master), in MB."""
-        sizes = []
+    def worker_pids(self):
+        """Process ids of the workers (children of the master)."""
+        pids = []
         for stat in Path("/proc").glob("[0-9]*/stat"):
             try:
                 fields = stat.read_text().rsplit(")", 1)[1].split()
-                if int(fields[1]) != self.process.pid:
-                    continue
-                status = (stat.parent / "status").read_text()
-            except (OSError, IndexError, ValueError):
+            except (OSError, IndexError):
+                continue
+            if fields[1] == str(self.process.pid):
+                pids.append(int(stat.parent.name))
+        return sorted(pids)
+
+    def worker_rss_mb(self):
+        """Resident memory of each worker, in MB."""
+        sizes = []
+        for pid in self.worker_pids():
+            try:
+                status = Path(f"/proc/{pid}/status").read_text()
+            except OSError:
                 continue
             for line in status.splitlines():
                 if line.startswith("VmRSS:"):
@@ -312,8 +348,8 @@ class Server:
         return sorted(sizes)
 
 
-def fetch(url, timeout=30):
-    request = urllib.request.Request(url, headers={"Host": "127.0.0.1"})
+def fetch(url, timeout=30, host="127.0.0.1"):
+    request = urllib.request.Request(url, headers={"Host": host})
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
             return response.status, response.headers["Content-Type"], response.read()
@@ -352,6 +388,58 @@ def run_wrk(args, base, paths, seconds, workdir):
             numbers["rps"] = numbers["requests"] / (numbers["duration_us"] / 1e6)
             return numbers
     raise RuntimeError(f"wrk gave no result: {completed.stdout}{completed.stderr}")
+
+
+def prewarm(base, paths):
+    """Request every path once, so "cache on" measures the stored pages.
+
+    Without it the article page (2,000 different articles) would spend most
+    of a 10-second run rendering each article for the first time.
+    """
+    # wrk names the port in its Host header, and pages are stored per host.
+    host = base.removeprefix("http://")
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        list(pool.map(lambda path: fetch(base + path, host=host), sorted(set(paths))))
+
+
+@contextmanager
+def profiling(args, server, name):
+    """py-spy on the first worker while the block runs (--py-spy DIR).
+
+    Writes DIR/<name>.folded, collapsed stacks with sample counts; any
+    flame-graph tool reads them, and so does `grep`.
+    """
+    if not args.py_spy:
+        yield
+        return
+    folder = Path(args.py_spy)
+    folder.mkdir(parents=True, exist_ok=True)
+    recorder = subprocess.Popen(
+        [
+            str(VENV_BIN / "py-spy"),
+            "record",
+            "--pid",
+            str(server.worker_pids()[0]),
+            "--duration",
+            str(args.duration),
+            "--rate",
+            "200",
+            "--format",
+            "raw",
+            "--nonblocking",
+            "--output",
+            str(folder / f"{name}.folded"),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        yield
+    finally:
+        try:
+            recorder.wait(timeout=args.duration + 30)
+        except subprocess.TimeoutExpired:
+            recorder.kill()
 
 
 # Query counts ----------------------------------------------------------------
@@ -476,10 +564,13 @@ def run_modes(args, modes, env, workdir):
                 if "BENCH_REFERENCE_DIR" in mode_env:
                     (reference_dir / f"{page.name}.body").write_bytes(body)
                     (reference_dir / f"{page.name}.type").write_text(content_type)
+                if mode == "on" and not args.no_prewarm:
+                    prewarm(server.base, page.paths)
                 run_wrk(args, server.base, page.paths, args.warmup, workdir)
-                page.results[mode] = run_wrk(
-                    args, server.base, page.paths, args.duration, workdir
-                )
+                with profiling(args, server, f"{mode}-{page.name}"):
+                    page.results[mode] = run_wrk(
+                        args, server.base, page.paths, args.duration, workdir
+                    )
                 say(f"  {page.name}: {page.results[mode]['rps']:.0f} req/s")
             if "BENCH_REFERENCE_DIR" in mode_env:
                 for page in pages:
