@@ -79,3 +79,30 @@ def clean_html(html):
     cleaned = _IMG_TAG.sub(_tidy_image, cleaned)
     # An editor's empty document is one empty paragraph; store it as empty.
     return "" if cleaned in {"<p></p>", "<p><br></p>"} else cleaned
+
+
+# The rich-text editor's toolbar (django-prose-editor) for article bodies and
+# zone profiles. It offers only what ALLOWED_TAGS keeps, so nothing an editor
+# can make is silently dropped on save.
+EDITOR_EXTENSIONS = {
+    "Bold": True,
+    "Italic": True,
+    "Underline": True,
+    "Strike": True,
+    "Subscript": True,
+    "Superscript": True,
+    "Heading": {"levels": [2, 3, 4]},
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "HorizontalRule": True,
+    "Link": {"protocols": ["http", "https", "mailto"]},
+    "Table": True,
+    "TableRow": True,
+    "TableHeader": True,
+    "TableCell": True,
+    "History": True,
+    "HTML": True,
+    "SpecialCharacters": True,
+}

@@ -18,30 +18,7 @@ from taggit.models import TaggedItem
 
 from core.images import IMAGE_VALIDATORS, RenditionsMixin
 from core.pagination import Cursor
-from core.sanitize import clean_html
-
-PROSE_EXTENSIONS = {
-    "Bold": True,
-    "Italic": True,
-    "Underline": True,
-    "Strike": True,
-    "Subscript": True,
-    "Superscript": True,
-    "Heading": {"levels": [2, 3, 4]},
-    "BulletList": True,
-    "OrderedList": True,
-    "ListItem": True,
-    "Blockquote": True,
-    "HorizontalRule": True,
-    "Link": {"protocols": ["http", "https", "mailto"]},
-    "Table": True,
-    "TableRow": True,
-    "TableHeader": True,
-    "TableCell": True,
-    "History": True,
-    "HTML": True,
-    "SpecialCharacters": True,
-}
+from core.sanitize import EDITOR_EXTENSIONS, clean_html
 
 
 class Source(models.Model):
@@ -280,7 +257,7 @@ class Article(RenditionsMixin, models.Model):
         ),
     )
     body = ProseEditorField(
-        _("body"), extensions=PROSE_EXTENSIONS, sanitize=clean_html, blank=True
+        _("body"), extensions=EDITOR_EXTENSIONS, sanitize=clean_html, blank=True
     )
     kind = models.CharField(
         _("kind"), max_length=10, choices=Kind.choices, default=Kind.TEXT

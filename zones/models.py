@@ -10,32 +10,8 @@ from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
 from core.images import IMAGE_VALIDATORS, RenditionsMixin
-from core.sanitize import clean_html
+from core.sanitize import EDITOR_EXTENSIONS, clean_html
 from zones.naming import strip_suffix
-
-# The editor's toolbar for zone profiles; clean_html has the last word on
-# what is stored.
-PROFILE_EXTENSIONS = {
-    "Bold": True,
-    "Italic": True,
-    "Underline": True,
-    "Subscript": True,
-    "Superscript": True,
-    "Heading": {"levels": [2, 3, 4]},
-    "BulletList": True,
-    "OrderedList": True,
-    "ListItem": True,
-    "Blockquote": True,
-    "HorizontalRule": True,
-    "Link": {"protocols": ["http", "https", "mailto"]},
-    "Table": True,
-    "TableRow": True,
-    "TableHeader": True,
-    "TableCell": True,
-    "History": True,
-    "HTML": True,
-    "Typographic": True,
-}
 
 
 class Region(models.Model):
@@ -271,14 +247,14 @@ class Zone(RenditionsMixin, models.Model):
         _("profile"),
         blank=True,
         help_text=_("Introduction for investors, in Chinese."),
-        extensions=PROFILE_EXTENSIONS,
+        extensions=EDITOR_EXTENSIONS,
         sanitize=clean_html,
     )
     profile_en = ProseEditorField(
         _("profile in English"),
         blank=True,
         help_text=_("Shown on English pages."),
-        extensions=PROFILE_EXTENSIONS,
+        extensions=EDITOR_EXTENSIONS,
         sanitize=clean_html,
     )
     logo = models.ImageField(
