@@ -1,3 +1,4 @@
+import re
 from typing import NamedTuple
 
 import reversion
@@ -19,6 +20,8 @@ from taggit.models import TaggedItem
 from core.images import IMAGE_VALIDATORS, RenditionsMixin
 from core.pagination import Cursor
 from core.sanitize import EDITOR_EXTENSIONS, clean_html
+
+PARAGRAPH = re.compile(r"<p(?:\s[^>]*)?>(.*?)</p>", re.DOTALL)
 
 
 class Source(models.Model):
@@ -479,8 +482,14 @@ class Article(RenditionsMixin, models.Model):
             )
 
     def summary_from_body(self, length=120):
-        text = " ".join(strip_tags(self.body).split())
-        return Truncator(text).chars(length)
+        """The start of the body's paragraphs, without its sub-headings.
+
+        The stored body is sanitized HTML, so its paragraphs are plain <p>
+        elements; a body with none (only a list, say) falls back to all text.
+        """
+        paragraphs = PARAGRAPH.findall(self.body) or [self.body]
+        text = " ".join(" ".join(strip_tags(part).split()) for part in paragraphs)
+        return Truncator(text.strip()).chars(length)
 
     def is_published(self, now=None):
         return (
