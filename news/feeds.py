@@ -5,11 +5,14 @@ page's language), so a draft or a scheduled article never leaks into a
 reader's feed before its time.
 """
 
+from collections import defaultdict
+
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from taggit.models import TaggedItem
 
 from core.models import SiteSettings
 from news.models import Article, Channel
@@ -22,6 +25,29 @@ FEED_LENGTH = 30
 def _site_name():
     site = SiteSettings.load()
     return site.site_name_en if get_language() == "en" else site.site_name
+
+
+def _attach_tag_names(articles):
+    """Set `tag_names` on each article, from one query for all of them.
+
+    prefetch_related("tags") gives the same, but taggit builds a queryset
+    per article to do it: 30 of them, a third of the feed's time.
+    """
+    names = defaultdict(list)
+    if articles:
+        links = (
+            TaggedItem.objects.filter(
+                content_type__app_label="news",
+                content_type__model="article",
+                object_id__in=[article.pk for article in articles],
+            )
+            .order_by("tag__name")
+            .values_list("object_id", "tag__name")
+        )
+        for article_id, name in links:
+            names[article_id].append(name)
+    for article in articles:
+        article.tag_names = names[article.pk]
 
 
 class LatestNewsFeed(Feed):
@@ -42,16 +68,17 @@ class LatestNewsFeed(Feed):
         return Article.objects.published().in_language(get_language())
 
     def items(self, obj=None):
-        return (
+        items = list(
             self.articles(obj)
             .select_related("channel", "source", "zone")
-            .prefetch_related("tags")
             .only(
                 "id", "title", "summary", "published_at", "updated_at",
                 "channel__name", "channel__name_en",
                 "source__name", "source__name_en", "zone__name", "zone__name_en",
             )[:FEED_LENGTH]
         )  # fmt: skip
+        _attach_tag_names(items)
+        return items
 
     def item_title(self, item):
         return item.title
@@ -71,7 +98,7 @@ class LatestNewsFeed(Feed):
         return item.zone.display_name if item.zone is not None else None
 
     def item_categories(self, item):
-        return [item.channel.display_name, *(tag.name for tag in item.tags.all())]
+        return [item.channel.display_name, *item.tag_names]
 
 
 class ZoneNewsFeed(LatestNewsFeed):

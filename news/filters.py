@@ -72,7 +72,8 @@ class ArticleFilters:
         self.zone = self._find(
             "zone",
             ASCII_SLUG,
-            Zone.objects.published().select_related("city", "province"),
+            # The list names and links the zone; its profile stays behind.
+            Zone.objects.published().only("name", "name_en", "slug", "is_published"),
             _("zone"),
         )
         self.tag = self._find("tag", UNICODE_SLUG, Tag.objects.all(), _("tag"))

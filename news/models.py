@@ -1,3 +1,4 @@
+import functools
 import re
 from typing import NamedTuple
 
@@ -7,7 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -178,6 +179,18 @@ class ArticleQuerySet(models.QuerySet):
         DISTINCT, and no separate content-type lookup.
         """
         return self.filter(pk__in=_tagged_article_ids(tag_ids))
+
+
+@functools.lru_cache(maxsize=16)
+def _detail_path_prefix(urlconf, root_urlconf, script_prefix, language):
+    """The article URL up to the id, e.g. "/en/news/", per language.
+
+    reverse() walks the URL patterns each time; list pages link twenty or
+    more articles, so the result for one id is reused for the others. The
+    arguments are what reverse() depends on (the active language decides
+    the /en/ prefix).
+    """
+    return reverse("news:detail", kwargs={"pk": 0}, urlconf=urlconf).removesuffix("0/")
 
 
 def _attach_first_images(articles):
@@ -460,7 +473,15 @@ class Article(RenditionsMixin, models.Model):
         self.refresh_renditions()
 
     def get_absolute_url(self):
-        return reverse("news:detail", kwargs={"pk": self.pk})
+        return (
+            _detail_path_prefix(
+                get_urlconf(),
+                settings.ROOT_URLCONF,
+                get_script_prefix(),
+                get_language(),
+            )
+            + f"{self.pk}/"
+        )
 
     def get_preview_url(self):
         return reverse("news:preview", kwargs={"pk": self.pk})

@@ -113,6 +113,17 @@ class ArticleListView(NewsSectionMixin, NewsPaginationMixin, ListView):
         articles = Article.objects.published().in_language(get_language())
         return self.filters.apply(articles).for_listing().with_thumbnails()
 
+    def get_rows(self, ids):
+        # The ids came from the filtered list a moment ago; fetching them by
+        # id again skips the filters (a zone's named articles, tag probes)
+        # and keeps only the visibility rule, in case one was just withdrawn.
+        return (
+            Article.objects.published()
+            .filter(pk__in=ids)
+            .for_listing()
+            .with_thumbnails()
+        )
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         filters, paginator = self.filters, context["paginator"]
