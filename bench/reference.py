@@ -26,4 +26,7 @@ def reference_page(request, name):
             raise Http404(name) from exc
         _pages[name] = (body, content_type)
     body, content_type = _pages[name]
-    return HttpResponse(body, content_type=content_type)
+    response = HttpResponse(body, content_type=content_type)
+    # The floor is the framework's own cost: never answered by the page cache.
+    response["Cache-Control"] = "no-store"
+    return response
