@@ -109,8 +109,9 @@ class Page:
     results: dict = field(default_factory=dict)  # mode -> wrk numbers
     queries: dict = field(default_factory=dict)  # mode -> count (text)
     problem: str = ""
-    # mode -> True when a scheduled article went live during the measured
-    # run, which (cache on) expires every stored page at that moment.
+    # mode -> True when a scheduled article went live between the first
+    # request for this page and the end of its run, which (cache on)
+    # expires every stored page at that moment.
     went_live: dict = field(default_factory=dict)
 
 
@@ -595,10 +596,10 @@ def run_modes(args, modes, env, workdir):
                 if "BENCH_REFERENCE_DIR" in mode_env:
                     (reference_dir / f"{page.name}.body").write_bytes(body)
                     (reference_dir / f"{page.name}.type").write_text(content_type)
+                started = time.time()  # stored pages count from here
                 if mode == "on" and not args.no_prewarm:
                     prewarm(server.base, page.paths)
                 run_wrk(args, server.base, page.paths, args.warmup, workdir)
-                started = time.time()
                 with profiling(args, server, f"{mode}-{page.name}"):
                     page.results[mode] = run_wrk(
                         args, server.base, page.paths, args.duration, workdir
@@ -701,8 +702,8 @@ def print_table(args, modes, pages, reference, memory):
         print(f"gunicorn worker RSS after cache {mode}: {sizes} MB")
     if any(any(page.went_live.values()) for page in pages):
         print(
-            "* a scheduled article went live during this page's run; with the"
-            " cache on, that expires every stored page (core/cache.py)"
+            "* a scheduled article went live while this page was measured; with"
+            " the cache on, that expires every stored page (core/cache.py)"
         )
 
 
