@@ -53,6 +53,14 @@ def _attach_tag_names(articles):
 class LatestNewsFeed(Feed):
     """The newest published articles of the whole portal."""
 
+    def __call__(self, request, *args, **kwargs):
+        response = super().__call__(request, *args, **kwargs)
+        # The feed generator writes the XML in hundreds of small pieces, and
+        # gunicorn sends each piece with its own system call: under load that
+        # was half of a feed request's time. One joined body is one send.
+        response.content = response.content
+        return response
+
     def title(self, obj=None):
         return _("%(site)s: latest news") % {"site": _site_name()}
 
