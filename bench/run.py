@@ -48,7 +48,7 @@ import time
 import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode
@@ -557,7 +557,7 @@ def benchmark(args):
     try:
         run_modes(args, modes, env, workdir)
     except BaseException:
-        say(f"Failed; the work folder {workdir} (gunicorn.log) is kept.")
+        say(f"Failed; the work folder {workdir} (gunicorn-*.log) is kept.")
         raise
     # Collected static files, saved pages, logs: not worth keeping unless asked.
     if not args.keep:
@@ -565,6 +565,14 @@ def benchmark(args):
 
 
 def run_modes(args, modes, env, workdir):
+    """Start one server per cache mode, then measure page by page.
+
+    For each page the modes and the floor are measured one after another,
+    within a minute: on a shared machine the load of other work drifts over
+    a quarter of an hour, and a page and its floor measured ten minutes
+    apart would compare two different machines. The servers keep apart in
+    Redis by key prefix; an idle one takes no CPU.
+    """
     env["STATIC_ROOT"] = str(workdir / "static")
     reference_dir = workdir / "reference"
     reference_dir.mkdir()
@@ -576,49 +584,40 @@ def run_modes(args, modes, env, workdir):
         wanted = set(args.pages.split(","))
         pages = [page for page in pages if page.name in wanted]
     reference = {}
-    memory = {}
+    mode_envs = {}
     for mode in modes:
-        mode_env = {**env, **CACHE_MODES[mode]}
-        if mode == modes[0] and not args.no_reference:
-            mode_env["BENCH_REFERENCE_DIR"] = str(reference_dir)
-        flush_cache(args.redis_url)
-        say(f"Cache {mode}: starting gunicorn ({args.workers} workers)")
-        with Server(mode_env, args.workers, workdir / "gunicorn.log") as server:
-            for page in pages:
-                try:
-                    status, content_type, body = fetch(server.base + page.paths[0])
-                except OSError as exc:  # a timeout, a reset: note it, go on
-                    status, content_type, body = type(exc).__name__, "", b""
-                if status != 200:
-                    page.problem = f"HTTP {status}"
-                    say(f"  {page.name}: {page.problem} for {page.paths[0]}; skipped")
-                    continue
-                if "BENCH_REFERENCE_DIR" in mode_env:
-                    (reference_dir / f"{page.name}.body").write_bytes(body)
-                    (reference_dir / f"{page.name}.type").write_text(content_type)
-                started = time.time()  # stored pages count from here
-                if mode == "on" and not args.no_prewarm:
-                    prewarm(server.base, page.paths)
-                run_wrk(args, server.base, page.paths, args.warmup, workdir)
-                with profiling(args, server, f"{mode}-{page.name}"):
-                    page.results[mode] = run_wrk(
-                        args, server.base, page.paths, args.duration, workdir
-                    )
-                page.went_live[mode] = scheduled_went_live(started, time.time())
-                say(f"  {page.name}: {page.results[mode]['rps']:.0f} req/s")
-            if "BENCH_REFERENCE_DIR" in mode_env:
-                for page in pages:
-                    if page.problem:
-                        continue
+        mode_envs[mode] = {
+            **env,
+            **CACHE_MODES[mode],
+            "CACHE_KEY_PREFIX": f"bench-{mode}",
+        }
+    floor_mode = None if args.no_reference else modes[0]
+    if floor_mode:
+        mode_envs[floor_mode]["BENCH_REFERENCE_DIR"] = str(reference_dir)
+    flush_cache(args.redis_url)
+    with ExitStack() as stack:
+        servers = {}
+        for mode in modes:
+            say(f"Cache {mode}: starting gunicorn ({args.workers} workers)")
+            servers[mode] = stack.enter_context(
+                Server(mode_envs[mode], args.workers, workdir / f"gunicorn-{mode}.log")
+            )
+        for page in pages:
+            if not check_page(page, servers[modes[0]], reference_dir, floor_mode):
+                continue
+            for mode in modes:
+                measure_page(args, page, mode, servers[mode], workdir)
+                if mode == floor_mode:
                     path = [f"/bench/reference/{page.name}"]
-                    run_wrk(args, server.base, path, args.warmup, workdir)
+                    run_wrk(args, servers[mode].base, path, args.warmup, workdir)
                     reference[page.name] = run_wrk(
-                        args, server.base, path, args.duration, workdir
+                        args, servers[mode].base, path, args.duration, workdir
                     )
                     say(f"  floor {page.name}: {reference[page.name]['rps']:.0f} req/s")
-            memory[mode] = server.worker_rss_mb()
+        memory = {mode: server.worker_rss_mb() for mode, server in servers.items()}
+    for mode in modes:
         flush_cache(args.redis_url)
-        counts = measure_queries(mode_env, pages, workdir, mode)
+        counts = measure_queries(mode_envs[mode], pages, workdir, mode)
         for page in pages:
             page.queries[mode] = counts.get(page.name, "")
     print_table(args, modes, pages, reference, memory)
@@ -638,6 +637,35 @@ def run_modes(args, modes, env, workdir):
                 ensure_ascii=False,
             )
         )
+
+
+def check_page(page, server, reference_dir, floor_mode):
+    """Fetch the page once; keep its bytes for the floor. False if not 200."""
+    try:
+        status, content_type, body = fetch(server.base + page.paths[0])
+    except OSError as exc:  # a timeout, a reset: note it, go on
+        status, content_type, body = type(exc).__name__, "", b""
+    if status != 200:
+        page.problem = f"HTTP {status}"
+        say(f"  {page.name}: {page.problem} for {page.paths[0]}; skipped")
+        return False
+    if floor_mode:
+        (reference_dir / f"{page.name}.body").write_bytes(body)
+        (reference_dir / f"{page.name}.type").write_text(content_type)
+    return True
+
+
+def measure_page(args, page, mode, server, workdir):
+    started = time.time()  # stored pages count from here
+    if mode == "on" and not args.no_prewarm:
+        prewarm(server.base, page.paths)
+    run_wrk(args, server.base, page.paths, args.warmup, workdir)
+    with profiling(args, server, f"{mode}-{page.name}"):
+        page.results[mode] = run_wrk(
+            args, server.base, page.paths, args.duration, workdir
+        )
+    page.went_live[mode] = scheduled_went_live(started, time.time())
+    say(f"  {page.name} ({mode}): {page.results[mode]['rps']:.0f} req/s")
 
 
 def print_table(args, modes, pages, reference, memory):
