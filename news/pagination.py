@@ -6,13 +6,14 @@ published Chinese list at 1,000,000 articles) and page n is OFFSET
 20 × (n - 1), which reads and throws away every row before it (page 5,000
 reads 100,000 rows). Neither is paid here:
 
-- Numbered pages cover the newest NUMBERED_PAGES pages. The count stops at
-  COUNT_CAP + 1 rows, read in list order: it reads as far as the last
-  numbered page does and no further, so the count and the deepest OFFSET
-  both cost about a millisecond whatever the size of the list. A list
-  longer than that says "more than 200" rather than an exact figure (an
-  exact one would cost the full count; the planner's estimate can be off by
-  a factor for filtered lists, and a wrong number is worse than none).
+- Numbered pages cover the newest NUMBERED_PAGES pages (200 articles). The
+  count reads the ids of at most 201 articles, in list order: as far as the
+  last numbered page reaches and no further, so it costs about a
+  millisecond whatever the size of the list, and each numbered page is a
+  slice of those ids (no OFFSET). A longer list says "more than 200"
+  rather than an exact figure (an exact one would cost the full count; the
+  planner's estimate can be off by a factor for filtered lists, and a wrong
+  number is worse than none).
 - Beyond the numbered pages the list continues with keyset pages: "?older=
   <cursor>" shows the articles just after the cursor's (published_at, id),
   which is one range scan down an index that starts at the cursor and
