@@ -19,12 +19,12 @@ Canonical rules (README, "Languages and search engines"):
 """
 
 import json
-from urllib.parse import urlencode
+from urllib.parse import unquote, urlencode, urlsplit
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
-from django.urls import Resolver404, resolve, reverse, translate_url
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse, translate_url
 from django.utils import timezone, translation
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
@@ -113,13 +113,40 @@ def language_versions(path):
     Empty when `path` is not a page of the site (a 404), so no alternate
     points at a page that does not exist. Must run with the language of
     `path` active, as it is during the request that shows it.
+
+    What django.urls.translate_url does for one language, with the path
+    resolved once for all of them (every page asks twice: the alternate
+    links and the language switcher).
     """
-    path_only = path.split("?", 1)[0]
+    parsed = urlsplit(path)
     try:
-        resolve(path_only)
+        match = resolve(unquote(parsed.path))
     except Resolver404:
         return []
-    return [(code, translate_url(path, code)) for code, _name in settings.LANGUAGES]
+    view_name = match.view_name
+    query = f"?{parsed.query}" if parsed.query else ""
+    versions = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            try:
+                url = reverse(view_name, args=match.args, kwargs=match.kwargs)
+            except NoReverseMatch:
+                url = translate_url(path, code)
+            else:
+                url += query
+        versions.append((code, url))
+    return versions
+
+
+def request_language_versions(request, path=None):
+    """language_versions of `path` (default: the request's own path), worked
+    out once per request: the head's alternate links and the switcher in the
+    header usually ask about the same path."""
+    path = request.get_full_path() if path is None else path
+    known = request.__dict__.setdefault("_language_versions", {})
+    if path not in known:
+        known[path] = language_versions(path)
+    return known[path]
 
 
 def switcher_links(request, to_home=False):
@@ -130,7 +157,7 @@ def switcher_links(request, to_home=False):
     (`to_home`), offers the home page of each language instead.
     """
     current = translation.get_language()
-    versions = {} if to_home else dict(language_versions(request.get_full_path()))
+    versions = {} if to_home else dict(request_language_versions(request))
     links = []
     for code, _name in settings.LANGUAGES:
         url = versions.get(code)

@@ -2,6 +2,7 @@ from urllib.parse import urlencode
 
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -130,18 +131,15 @@ class ArticleListView(NewsSectionMixin, NewsPaginationMixin, ListView):
         crumbs = breadcrumb_trail(
             filters.channel, filters.region, filters.zone, filters.kind
         )
+        provinces, cities = self._filter_regions(filters.province)
         context.update(
             filters=filters,
             breadcrumbs=crumbs,
             heading=" · ".join(crumb["label"] for crumb in crumbs),
             feeds=feed_links(filters.channel, filters.zone),
             channels=list(Channel.objects.all()),
-            provinces=list(
-                Region.objects.filter(level=Region.Level.PROVINCE).only(
-                    "name", "name_en", "slug", "level"
-                )
-            ),
-            cities=self._cities(filters.province),
+            provinces=provinces,
+            cities=cities,
             years=self._years(),
             months=range(1, 13),
             kinds=Article.Kind.choices,
@@ -168,14 +166,18 @@ class ArticleListView(NewsSectionMixin, NewsPaginationMixin, ListView):
         return links
 
     @staticmethod
-    def _cities(province):
-        if province is None:
-            return []
-        return list(
-            Region.objects.filter(parent=province, level=Region.Level.CITY).only(
-                "name", "name_en", "slug", "level"
-            )
-        )
+    def _filter_regions(province):
+        """The provinces, and the cities of the chosen province, for the
+        filter form: one query for both lists."""
+        wanted = Q(level=Region.Level.PROVINCE)
+        if province is not None:
+            wanted |= Q(level=Region.Level.CITY, parent=province)
+        regions = Region.objects.filter(wanted).only("name", "name_en", "slug", "level")
+        provinces, cities = [], []
+        for region in regions:
+            is_province = region.level == Region.Level.PROVINCE
+            (provinces if is_province else cities).append(region)
+        return provinces, cities
 
     @staticmethod
     def _years():

@@ -104,7 +104,7 @@ def alternate_links(context, path):
     request = context.get("request")
     if request is None or not path:
         return ""
-    versions = structured_data.language_versions(path)
+    versions = structured_data.request_language_versions(request, path)
     if not versions:
         return ""
     links = [
