@@ -99,29 +99,36 @@ class QueryCountTests(SearchTestCase):
             make_zone(f"氢能产业园{n}", f"hydrogen-park-{n}", self.jiangsu)
 
     def test_ranked_page_two_results_or_twenty(self):
-        # Site settings, provinces, zone ids, zones, probe, candidates, articles.
+        # Site settings, provinces, zone ids with their count, zones, probe,
+        # the ranked page with its articles and count.
         self.count_for(articles=2, zones=2)
-        with self.assertNumQueries(queries_per_search(7)):
+        with self.assertNumQueries(queries_per_search(6)):
             self.search("氢能")
 
     def test_ranked_page_twenty_results(self):
         self.count_for(articles=20, zones=8)
-        with self.assertNumQueries(queries_per_search(7)):
-            response = self.search("氢能")
-        self.assertEqual(len(response.context["article_items"]), 20)
-
-    def test_broad_page(self):
-        # The probe's rows are the page: no candidate query.
-        self.count_for(articles=30, zones=8)
         with self.assertNumQueries(queries_per_search(6)):
             response = self.search("氢能")
         self.assertEqual(len(response.context["article_items"]), 20)
 
+    def test_broad_page(self):
+        # The probe's rows are the page: no ranking query.
+        self.count_for(articles=30, zones=8)
+        with self.assertNumQueries(queries_per_search(5)):
+            response = self.search("氢能")
+        self.assertEqual(len(response.context["article_items"]), 20)
+
+    def test_no_zone_found_skips_reading_zones(self):
+        self.count_for(articles=2, zones=0)
+        with self.assertNumQueries(queries_per_search(5)):
+            response = self.search("氢能")
+        self.assertEqual(response.context["zone_items"], [])
+
     def test_zone_filter_costs_one_query(self):
-        # Site settings, provinces, the zone, candidates, articles: a filtered
+        # Site settings, provinces, the zone, the ranked page: a filtered
         # search skips the probe, and kind=news the zone list.
         self.count_for(articles=3, zones=0)
-        with self.assertNumQueries(queries_per_search(5)):
+        with self.assertNumQueries(queries_per_search(4)):
             self.search("氢能", zone="haimen-etdz", kind="news")
 
     def test_empty_search_costs_only_the_page(self):

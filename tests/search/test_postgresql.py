@@ -70,6 +70,27 @@ class BigramFunctionTests(TestCase):
 
 
 @only_postgresql
+class CaselessTermTests(TestCase):
+    def test_lower_case_never_makes_or_changes_a_caseless_character(self):
+        # finders.is_caseless lets a term such as 海门 skip LOWER() on the
+        # text; exact only if this database's lower() maps no character to
+        # a caseless one and changes none of them. Checked over all of
+        # Unicode (surrogates excepted, which text cannot hold).
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT cp, lower(chr(cp)) FROM generate_series(1, 1114111) cp"
+                " WHERE (cp < 55296 OR cp > 57343) AND lower(chr(cp)) <> chr(cp)"
+            )
+            changed = cursor.fetchall()
+        self.assertGreater(len(changed), 1000)  # A, Ä, Σ, Ａ …
+        for code_point, lowered in changed:
+            self.assertFalse(finders.is_caseless(chr(code_point)), hex(code_point))
+            self.assertFalse(
+                any(finders.is_caseless(char) for char in lowered), hex(code_point)
+            )
+
+
+@only_postgresql
 class IndexTests(SearchTestCase):
     def test_candidate_query_can_use_the_bigram_index(self):
         # Guards the expression in finders.ARTICLE_DOCUMENT against drifting
