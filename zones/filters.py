@@ -7,8 +7,10 @@ in a query) never reach the database.
 """
 
 import re
+from collections import Counter
 
 from django.db.models import Case, Count, F, IntegerField, Q, When
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from zones.models import Industry, Region, Zone
@@ -122,17 +124,17 @@ class ZoneFilters:
             value = value[:QUERY_MAX_LENGTH]
         return value.strip()
 
-    def apply(self, queryset, skip=None):
-        """Filter `queryset` by every filter except the one named `skip`."""
-        if self.province and skip != "province":
+    def apply(self, queryset, skip=()):
+        """Filter `queryset` by every filter except those named in `skip`."""
+        if self.province and "province" not in skip:
             queryset = queryset.filter(province=self.province)
-        if self.city and skip != "city":
+        if self.city and "city" not in skip:
             queryset = queryset.filter(city=self.city)
-        if self.level and skip != "level":
+        if self.level and "level" not in skip:
             queryset = queryset.filter(level=self.level)
-        if self.kind and skip != "kind":
+        if self.kind and "kind" not in skip:
             queryset = queryset.filter(kind=self.kind)
-        if self.industry and skip != "industry":
+        if self.industry and "industry" not in skip:
             queryset = queryset.filter(zoneindustry__tag=self.industry)
         if self.q:
             queryset = queryset.filter(
@@ -149,70 +151,133 @@ class ZoneFilters:
 
     def facets(self, zones):
         """Counts per value of each filter, each counted with the other
-        filters applied: five queries, whatever the page size."""
-        provinces = (
-            Region.objects.filter(province_zones__in=self.apply(zones, "province"))
-            .annotate(zone_count=Count("province_zones"))
+        filters applied: four queries, whatever the page size.
+
+        Options are (value, label, count, is_selected) tuples; cities come
+        as (province label, options) groups; `total` is the number of zones
+        that pass every filter. Province with city and level with kind are
+        counted in one query a pair, and rows are read as tuples and labelled
+        here: one query a filter and some 240 model instances made the
+        directory's facets cost 7.5 ms rather than 5.8 ms.
+        """
+        english = get_language() == "en"
+        chosen = {
+            "province": self.province.pk if self.province else None,
+            "city": self.city.pk if self.city else None,
+            "level": self.level or None,
+            "kind": self.kind or None,
+        }
+        provinces, cities, _total = self._paired_counts(
+            zones, "province", "city", chosen
+        )
+        levels, kinds, total = self._paired_counts(zones, "level", "kind", chosen)
+        province_options, city_groups = [], []
+        group_id = None
+        for (
+            pk,
+            slug,
+            name,
+            name_en,
+            level,
+            parent_id,
+            parent_name,
+            parent_name_en,
+            parent_level,
+        ) in (
+            Region.objects.filter(pk__in=[*provinces, *cities])
             .order_by("code")
-        )
-        cities = (
-            Region.objects.filter(city_zones__in=self.apply(zones, "city"))
-            .annotate(zone_count=Count("city_zones"))
-            .select_related("parent")
-            .order_by("code")
-        )
-        levels = dict(
-            self.apply(zones, "level")
-            .order_by()
-            .values_list("level")
-            .annotate(count=Count("pk"))
-        )
-        kinds = dict(
-            self.apply(zones, "kind")
-            .order_by()
-            .values_list("kind")
-            .annotate(count=Count("pk"))
-        )
-        selected_industry = self.industry.pk if self.industry else 0
+            .values_list(
+                "pk",
+                "slug",
+                "name",
+                "name_en",
+                "level",
+                "parent",
+                "parent__name",
+                "parent__name_en",
+                "parent__level",
+            )
+        ):
+            label = Region.display_name_of(name, name_en, level, english)
+            if pk in provinces:
+                province_options.append(
+                    (slug, label, provinces[pk], pk == chosen["province"])
+                )
+            if pk not in cities:
+                continue
+            # Group cities under their province; a municipality is its own group.
+            if parent_id is None:
+                parent_id, group_label = pk, label
+            else:
+                group_label = Region.display_name_of(
+                    parent_name, parent_name_en, parent_level, english
+                )
+            if parent_id != group_id:
+                group_id = parent_id
+                city_groups.append((group_label, []))
+            city_groups[-1][1].append((slug, label, cities[pk], pk == chosen["city"]))
         industries = (
             Industry.objects.filter(
-                zone_links__content_object__in=self.apply(zones, "industry")
+                zone_links__content_object__in=self.apply(zones, skip=("industry",))
             )
+            .values_list("slug", "name")
             .annotate(
                 zone_count=Count("zone_links"),
                 # The chosen industry stays in the list even when it is rare.
                 is_chosen=Case(
-                    When(pk=selected_industry, then=1),
+                    When(pk=self.industry.pk if self.industry else 0, then=1),
                     default=0,
                     output_field=IntegerField(),
                 ),
             )
             .order_by("-is_chosen", "-zone_count", "name")[:INDUSTRY_CHOICES]
         )
-        city_groups = []
-        for city in cities:
-            # Group cities under their province; a municipality is its own group.
-            group = city.parent or city
-            if not city_groups or city_groups[-1][0] != group:
-                city_groups.append((group, []))
-            city_groups[-1][1].append(city)
         return {
-            "province": list(provinces),
+            "total": total,
+            "province": province_options,
             "city": city_groups,
             "level": [
-                (value, Zone.level_name(value), levels[value])
+                (value, Zone.level_name(value), levels[value], value == self.level)
                 for value in Zone.Level.values
                 if value in levels
             ],
             "kind": [
-                (value, Zone.kind_name(value), kinds[value])
+                (value, Zone.kind_name(value), kinds[value], value == self.kind)
                 for value in Zone.Kind.values
                 if value in kinds
             ],
-            "industry": sorted(
-                industries, key=lambda item: (-item.zone_count, item.name)
-            ),
+            "industry": [
+                (slug, name, count, bool(is_chosen))
+                for slug, name, count, is_chosen in sorted(
+                    industries, key=lambda row: (-row[2], row[1])
+                )
+            ],
         }
+
+    def _paired_counts(self, zones, first, second, chosen):
+        """Counts per value of two filters, from one query.
+
+        The zones that pass every other filter are grouped by both fields; a
+        value's count adds up the rows whose other field the other filter
+        allows (`chosen` maps each filter to its value, or None). The rows
+        that both filters allow add up to the zones that pass every filter.
+        """
+        firsts, seconds, total = Counter(), Counter(), 0
+        for a, b, count in (
+            self.apply(zones, skip=(first, second))
+            .order_by()
+            .values_list(first, second)
+            .annotate(count=Count("pk"))
+        ):
+            allows_a = chosen[first] is None or a == chosen[first]
+            allows_b = chosen[second] is None or b == chosen[second]
+            if allows_b and a is not None:
+                firsts[a] += count
+            if allows_a and b is not None:
+                seconds[b] += count
+            if allows_a and allows_b:
+                total += count
+        return firsts, seconds, total
 
     def active(self):
         """The filters in use, as (parameter, label) pairs, for removal links."""

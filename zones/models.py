@@ -53,16 +53,29 @@ class Region(models.Model):
     def short_name(self):
         """The name without its administrative suffix: 江苏省 → 江苏, 南通市 → 南通,
         延边朝鲜族自治州 → 延边. County names keep their suffix (海门区)."""
-        if self.level == self.Level.COUNTY:
-            return self.name
-        return strip_suffix(self.name, self.level)[0]
+        return self.short_name_of(self.name, self.level)
 
     @property
     def display_name(self):
         """The name in the reader's language (English falls back to Chinese)."""
-        if get_language() == "en" and self.name_en:
-            return self.name_en
-        return self.short_name
+        return self.display_name_of(
+            self.name, self.name_en, self.level, get_language() == "en"
+        )
+
+    # The two below work on bare column values, for lists that read regions
+    # as tuples rather than model instances (the zone directory).
+
+    @classmethod
+    def short_name_of(cls, name, level):
+        if level == cls.Level.COUNTY:
+            return name
+        return strip_suffix(name, level)[0]
+
+    @classmethod
+    def display_name_of(cls, name, name_en, level, english):
+        if english and name_en:
+            return name_en
+        return cls.short_name_of(name, level)
 
     @property
     def is_municipality(self):
@@ -81,7 +94,13 @@ class Industry(TagBase):
         verbose_name_plural = _("industries")
 
     def get_absolute_url(self):
-        return reverse("zones:index") + f"?industry={self.slug}"
+        return self.directory_url() + self.slug
+
+    @staticmethod
+    def directory_url():
+        """The directory filtered by an industry, less its slug: a list of
+        links reverses this once rather than once a link."""
+        return reverse("zones:index") + "?industry="
 
 
 @reversion.register()
@@ -107,6 +126,28 @@ class ZoneQuerySet(models.QuerySet):
 
     def with_regions(self):
         return self.select_related("province", "city", "county")
+
+    def for_listing(self):
+        """The fields a zone card shows (zones/includes/zone_card.html); the
+        views add region names and industries (zones.views.prepare_cards).
+
+        Leaving out profiles, contacts and image renditions saves a page of
+        20 zones about 0.4 ms. The regions are not joined: PostgreSQL joins
+        every matching zone before it sorts and cuts the page, which cost
+        the unfiltered directory (3,000 zones) 5 ms.
+        """
+        return self.only(
+            "name",
+            "name_en",
+            "slug",
+            "level",
+            "kind",
+            "approved_on",
+            "area_hectares",
+            "province",
+            "city",
+            "county",
+        )
 
     def with_industries(self):
         """Prefetch the leading industries in catalogue order (`industry_links`)."""
@@ -405,6 +446,15 @@ class Zone(RenditionsMixin, models.Model):
             if region is not None and region not in regions:
                 regions.append(region)
         return regions
+
+    @property
+    def region_ids(self):
+        """The ids of `regions`, read without loading the regions."""
+        ids = []
+        for pk in (self.province_id, self.city_id, self.county_id):
+            if pk is not None and pk not in ids:
+                ids.append(pk)
+        return ids
 
     @property
     def has_two_approval_dates(self):

@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -9,7 +11,7 @@ from core.images import pick, srcset
 from core.pagination import NearestPageMixin
 from news.models import Article
 from zones.filters import ZoneFilters, sort_choices
-from zones.models import Region, Zone
+from zones.models import Industry, Region, Zone, ZoneIndustry
 
 LATEST_NEWS = 5
 
@@ -28,12 +30,44 @@ class ZoneListMixin(NearestPageMixin):
         return Zone.objects.published()
 
     def get_queryset(self):
-        return self.get_zones().with_regions().with_industries()
+        return self.get_zones().for_listing()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["nav_section"] = "zones"
+        prepare_cards(context["zones"])
         return context
+
+
+def prepare_cards(zones):
+    """Give each zone what its card shows beyond its own fields, read for the
+    whole page in two queries: `card_places`, the names of its province, city
+    and county, and `card_industries`, (url, name) pairs in catalogue order.
+
+    Done once here rather than in the card template: prefetched model
+    instances, a reverse() per industry link and a display_name per region
+    cost a page of 20 cards about 2.5 ms.
+    """
+    zones = list(zones)
+    english = get_language() == "en"
+    places = {zone.pk: zone.region_ids for zone in zones}
+    names = {
+        pk: Region.display_name_of(name, name_en, level, english)
+        for pk, name, name_en, level in Region.objects.filter(
+            pk__in={pk for ids in places.values() for pk in ids}
+        ).values_list("pk", "name", "name_en", "level")
+    }
+    url = Industry.directory_url()
+    links = defaultdict(list)
+    for zone_id, slug, name in (
+        ZoneIndustry.objects.filter(content_object__in=[zone.pk for zone in zones])
+        .order_by("pk")
+        .values_list("content_object", "tag__slug", "tag__name")
+    ):
+        links[zone_id].append((url + slug, name))
+    for zone in zones:
+        zone.card_places = [names[pk] for pk in places[zone.pk]]
+        zone.card_industries = links[zone.pk]
 
 
 def url_without(request, name):
@@ -59,18 +93,26 @@ class ZoneListView(ZoneListMixin, ListView):
     template_name = "zones/zone_list.html"
 
     def get_zones(self):
+        zones = super().get_zones()
         self.filters = ZoneFilters(self.request.GET)
-        return self.filters.apply(super().get_zones())
+        self.facets = self.filters.facets(zones)
+        return self.filters.apply(zones)
 
     def get_queryset(self):
         return super().get_queryset().order_by(*self.filters.ordering)
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        # The facets counted the matching zones already: no COUNT query.
+        paginator.count = self.facets["total"]
+        return paginator
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         filters = self.filters
         context.update(
             filters=filters,
-            facets=filters.facets(Zone.objects.published()),
+            facets=self.facets,
             sort_choices=sort_choices(),
             active_filters=[
                 (label, url_without(self.request, name))

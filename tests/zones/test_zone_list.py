@@ -7,8 +7,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from tests.zones.helpers import RegionsTestCase, make_zone
-from zones.models import Zone
+from tests.zones.helpers import RegionsTestCase, make_region, make_zone
+from zones.models import Region, Zone
 
 
 class DirectoryTestCase(RegionsTestCase):
@@ -119,6 +119,89 @@ class DirectoryTests(DirectoryTestCase):
         self.assertContains(response, "national")
 
 
+class DirectoryOptionTests(DirectoryTestCase):
+    def test_city_options_are_grouped_under_their_province(self):
+        response = self.get()
+
+        self.assertContains(
+            response,
+            '<optgroup label="江苏"><option value="nantong">南通 (2)</option>'
+            '<option value="suzhou-jiangsu">苏州 (1)</option></optgroup>',
+            html=True,
+        )
+        # A municipality is its own group.
+        self.assertContains(
+            response,
+            '<optgroup label="北京"><option value="beijing">北京 (1)</option>'
+            "</optgroup>",
+            html=True,
+        )
+
+    def test_english_options_use_english_labels_and_mark_chinese_data(self):
+        response = self.client.get(
+            "/en/zones/", {"city": "nantong", "level": "national"}
+        )
+
+        # Suzhou's only zone is provincial.
+        self.assertContains(
+            response,
+            '<optgroup label="Jiangsu"><option value="nantong" selected>Nantong (2)'
+            "</option></optgroup>",
+            html=True,
+        )
+        self.assertContains(response, '<option value="jiangsu">Jiangsu (2)</option>')
+        self.assertContains(
+            response, '<option value="national" selected>national (2)</option>'
+        )
+        self.assertContains(
+            response, '<option value="provincial">provincial (0)</option>', count=0
+        )
+        self.assertContains(
+            response, '<option value="high_tech">high-tech industrial development'
+        )
+        self.assertContains(
+            response, '<option value="装备制造" lang="zh-Hans">装备制造 (1)</option>'
+        )
+
+
+class DirectoryCardTests(DirectoryTestCase):
+    def test_card_names_the_regions_once_each(self):
+        county = make_region(
+            "海门区", "haimen-district", Region.Level.COUNTY, self.nantong
+        )
+        Zone.objects.filter(pk=self.haimen.pk).update(county=county)
+
+        response = self.get()
+
+        self.assertContains(response, "江苏 · 南通 · 海门区")
+        # 北京 is both the province and the city of its zone.
+        self.assertContains(response, "北京经济技术开发区")
+        self.assertNotContains(response, "北京 · 北京")
+
+    def test_english_card_falls_back_to_chinese_names(self):
+        county = make_region(
+            "海门区", "haimen-district", Region.Level.COUNTY, self.nantong
+        )
+        Zone.objects.filter(pk=self.haimen.pk).update(county=county)
+        Zone.objects.filter(pk=self.ningbo.pk).update(name_en="")
+
+        response = self.client.get("/en/zones/")
+
+        self.assertContains(response, "Jiangsu · Nantong · 海门区")
+        self.assertContains(
+            response,
+            f'<a href="{self.ningbo.get_absolute_url()}" lang="zh-Hans">'
+            "宁波经济技术开发区</a>",
+            html=True,
+        )
+        self.assertContains(
+            response,
+            '<ul class="tag-list" aria-label="Leading industries" lang="zh-Hans">'
+            '<li><a href="/en/zones/?industry=石化">石化</a></li></ul>',
+            html=True,
+        )
+
+
 class DirectoryFilterTests(DirectoryTestCase):
     def test_province(self):
         response = self.get(province="jiangsu")
@@ -195,7 +278,9 @@ class DirectoryFilterTests(DirectoryTestCase):
         with patch("zones.filters.INDUSTRY_CHOICES", 1):
             response = self.get(industry="机电")
 
-        options = [industry.name for industry in response.context["facets"]["industry"]]
+        options = [
+            label for _value, label, *_ in response.context["facets"]["industry"]
+        ]
         self.assertEqual(options, ["机电"])
         self.assertContains(response, '<option value="机电" selected>')
 
@@ -334,13 +419,13 @@ class DirectoryQueryCountTests(RegionsTestCase):
         self.make_zones(0, 2)
         self.client.get(reverse("zones:index"))  # site settings into the cache
 
-        with self.assertNumQueries(8):
+        with self.assertNumQueries(7):
             self.client.get(reverse("zones:index"))
         two = self.count_queries(province="jiangsu", industry="装备制造")
 
         self.make_zones(2, 20)
 
-        with self.assertNumQueries(8):
+        with self.assertNumQueries(7):
             response = self.client.get(reverse("zones:index"))
         self.assertEqual(len(response.context["zones"]), 20)
         self.assertEqual(
