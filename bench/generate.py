@@ -524,6 +524,10 @@ class Generator:
         with self.connection.cursor() as cursor:
             for table in tables + [Zone._meta.db_table, Region._meta.db_table]:
                 cursor.execute(f'VACUUM (ANALYZE) "{table}"')
+            # Everything else too: the zone import's industry links were left
+            # without statistics, and PostgreSQL then counted the directory's
+            # industry facet by scanning every link (1 ms instead of 0.4).
+            cursor.execute("ANALYZE")
         self.say(f"  vacuumed and analysed at {self.elapsed(started)}")
         return writer.counts
 
