@@ -60,8 +60,16 @@ class SiteSettings(models.Model):
         Costs at most one query per cache lifetime. A missing row (a database
         restored without the data migration) falls back to the defaults.
         """
+        if cache.default_timeout == 0:
+            # CACHE_TIMEOUT=0: nothing would be kept, so skip the two round
+            # trips to Redis (a miss, then a set that deletes) on every page.
+            return cls._from_database()
         settings = cache.get(cls.CACHE_KEY)
         if settings is None:
-            settings = cls.objects.filter(pk=1).first() or cls(pk=1)
+            settings = cls._from_database()
             cache.set(cls.CACHE_KEY, settings)
         return settings
+
+    @classmethod
+    def _from_database(cls):
+        return cls.objects.filter(pk=1).first() or cls(pk=1)

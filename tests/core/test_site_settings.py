@@ -1,3 +1,6 @@
+from unittest import mock
+
+from django.core.cache import cache
 from django.test import TestCase
 from django.urls import reverse
 
@@ -54,3 +57,15 @@ class SiteSettingsTests(TestCase):
         url = reverse("admin:core_sitesettings_change", args=[1])
         response = self.client.get(url)
         self.assertContains(response, "打造网上国际投资促进平台")
+
+    def test_with_caching_off_the_cache_is_not_asked(self):
+        with (
+            mock.patch.object(cache, "default_timeout", 0),
+            mock.patch.object(cache, "get") as cache_get,
+            mock.patch.object(cache, "set") as cache_set,
+            self.assertNumQueries(1),
+        ):
+            site = SiteSettings.load()
+        self.assertEqual(site.pk, 1)
+        cache_get.assert_not_called()
+        cache_set.assert_not_called()
