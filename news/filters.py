@@ -23,6 +23,11 @@ ASCII_SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,100}\Z")
 UNICODE_SLUG = re.compile(r"^[-\w]{1,100}\Z")
 NUMBER = re.compile(r"^[0-9]{1,4}\Z")
 FIRST_YEAR, LAST_YEAR = 1949, 2100
+# What each region parameter may name; "city" takes a county too.
+REGION_LEVELS = {
+    "province": [Region.Level.PROVINCE],
+    "city": [Region.Level.CITY, Region.Level.COUNTY],
+}
 
 
 def regions_within(region):
@@ -55,20 +60,7 @@ class ArticleFilters:
         self.channel = self._find(
             "channel", ASCII_SLUG, Channel.objects.all(), _("channel")
         )
-        self.province = self._find(
-            "province",
-            ASCII_SLUG,
-            Region.objects.filter(level=Region.Level.PROVINCE),
-            _("province"),
-        )
-        self.city = self._find(
-            "city",
-            ASCII_SLUG,
-            Region.objects.filter(
-                level__in=[Region.Level.CITY, Region.Level.COUNTY]
-            ).select_related("parent__parent"),
-            _("city"),
-        )
+        self.province, self.city = self._find_regions()
         self.zone = self._find(
             "zone",
             ASCII_SLUG,
@@ -94,6 +86,28 @@ class ArticleFilters:
         if found is None:
             self._ignore(label, value)
         return found
+
+    def _find_regions(self):
+        """The province and city filters: one query when both are given."""
+        wanted = {
+            name: (self.raw[name], levels)
+            for name, levels in REGION_LEVELS.items()
+            if self.raw[name] and ASCII_SLUG.match(self.raw[name])
+        }
+        found = {}
+        if wanted:
+            condition = Q()
+            for slug, levels in wanted.values():
+                condition |= Q(slug=slug, level__in=levels)
+            regions = Region.objects.filter(condition).select_related("parent__parent")
+            for region in regions:
+                for name, (slug, levels) in wanted.items():
+                    if region.slug == slug and region.level in levels:
+                        found[name] = region
+        for name, label in (("province", _("province")), ("city", _("city"))):
+            if self.raw[name] and name not in found:
+                self._ignore(label, self.raw[name])
+        return found.get("province"), found.get("city")
 
     def _kind(self):
         value = self.raw["kind"]

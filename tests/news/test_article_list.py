@@ -237,6 +237,17 @@ class BadFilterValueTests(NewsTestCase):
     def test_region_of_the_wrong_level(self):
         self.assert_ignored({"province": "nantong"}, "nantong")
         self.assert_ignored({"city": "jiangsu"}, "jiangsu")
+        # Looked up together, each still has to be of its own level.
+        self.assert_ignored({"province": "nantong", "city": "jiangsu"}, "nantong")
+        self.assert_ignored({"province": "nantong", "city": "jiangsu"}, "jiangsu")
+
+    def test_known_province_with_unknown_city(self):
+        response = self.client.get(
+            reverse(INDEX), {"province": "jiangsu", "city": "gotham"}
+        )
+        self.assertEqual(response.context["filters"].province.slug, "jiangsu")
+        self.assertIsNone(response.context["filters"].city)
+        self.assertContains(response, "gotham")
 
     def test_unpublished_zone_is_unknown(self):
         self.haimen_zone.is_published = False
@@ -458,6 +469,19 @@ class ListQueryCountTests(NewsTestCase):
         with self.assertNumQueries(self.QUERIES + 4):
             response = self.client.get(reverse(INDEX), params)
         self.assertEqual(len(response.context["articles"]), 3)
+
+    def test_province_and_city_are_one_lookup(self):
+        self.fill(3)
+        params = {"province": "jiangsu", "city": "nantong"}
+        # + one lookup for both regions and the ids of the city and its
+        # counties; the province's cities share the provinces' query.
+        with self.assertNumQueries(self.QUERIES + 2):
+            response = self.client.get(reverse(INDEX), params)
+        self.assertEqual(len(response.context["articles"]), 3)
+        filters = response.context["filters"]
+        self.assertEqual(
+            (filters.province.slug, filters.city.slug), ("jiangsu", "nantong")
+        )
 
 
 class DeepPaginationTests(NewsTestCase):
