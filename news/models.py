@@ -473,15 +473,16 @@ class Article(RenditionsMixin, models.Model):
         self.refresh_renditions()
 
     def get_absolute_url(self):
-        return (
-            _detail_path_prefix(
-                get_urlconf(),
-                settings.ROOT_URLCONF,
-                get_script_prefix(),
-                get_language(),
-            )
-            + f"{self.pk}/"
+        return self.path_for(self.pk)
+
+    @staticmethod
+    def path_for(pk):
+        """get_absolute_url() of the article with this id, for lists that
+        read articles as tuples rather than instances (search results)."""
+        prefix = _detail_path_prefix(
+            get_urlconf(), settings.ROOT_URLCONF, get_script_prefix(), get_language()
         )
+        return f"{prefix}{pk}/"
 
     def get_preview_url(self):
         return reverse("news:preview", kwargs={"pk": self.pk})

@@ -50,7 +50,6 @@ from django.db.models.functions import Coalesce, Lower, StrIndex
 from django.db.models.lookups import GreaterThan
 
 from core.pagination import Cursor
-from news.filters import children_of
 from news.models import Article
 from zones.models import Region, Zone
 
@@ -259,9 +258,7 @@ def _visible_articles(filters):
     articles = Article.objects.published().in_language(filters.language)
     if filters.province is not None:
         province = filters.province
-        regions = Region.objects.filter(
-            Q(pk=province.pk) | Q(parent=province) | Q(parent__in=children_of(province))
-        ).values("pk")
+        regions = Region.objects.within(province).values("pk")
         articles = articles.filter(region__in=regions)
     if filters.zone is not None:
         articles = articles.filter(zone=filters.zone)

@@ -14,6 +14,18 @@ from core.sanitize import EDITOR_EXTENSIONS, clean_html
 from zones.naming import strip_suffix
 
 
+class RegionQuerySet(models.QuerySet):
+    def within(self, region):
+        """`region` and the regions below it (cities, counties).
+
+        The grandchildren through a subquery on the parent index rather than
+        "parent__parent": that join made PostgreSQL hash the whole region
+        table against itself (1 ms a news page filtered by a city, 0.3 ms so).
+        """
+        children = Region.objects.filter(parent=region).values("pk")
+        return self.filter(Q(pk=region.pk) | Q(parent=region) | Q(parent__in=children))
+
+
 class Region(models.Model):
     """A province, prefecture-level city or county, with its official code."""
 
@@ -37,6 +49,8 @@ class Region(models.Model):
         blank=True,
         related_name="children",
     )
+
+    objects = RegionQuerySet.as_manager()
 
     class Meta:
         ordering = ["code"]

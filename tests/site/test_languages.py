@@ -75,29 +75,19 @@ class EnglishInterfaceTests(SiteTestCase):
                 self.assertContains(response, text)
         self.assertNotContains(response, "发布时间")
 
-    def test_english_news_lists_english_articles_and_links_the_chinese_news(self):
+    def test_english_news_and_home_list_english_news_and_link_the_chinese_news(self):
         self.make_english_article("Haimen signs twelve projects")
         self.make_article("海门签约十二个项目")
-        response = self.client.get("/en/news/")
-        self.assertContains(response, "Haimen signs twelve projects")
-        self.assertNotContains(response, "海门签约十二个项目")
-        self.assertContains(
-            response,
-            '<a href="/news/" hreflang="zh-Hans">Read the news in Chinese</a>',
-            html=True,
-        )
-
-    def test_english_home_lists_english_news_and_links_the_chinese_news(self):
-        self.make_english_article("Haimen signs twelve projects")
-        self.make_article("海门签约十二个项目")
-        response = self.client.get("/en/")
-        self.assertContains(response, "Haimen signs twelve projects")
-        self.assertNotContains(response, "海门签约十二个项目")
-        self.assertContains(
-            response,
-            '<a href="/news/" hreflang="zh-Hans">Read the news in Chinese</a>',
-            html=True,
-        )
+        for path in ("/en/news/", "/en/"):
+            with self.subTest(path=path):
+                response = self.client.get(path)
+                self.assertContains(response, "Haimen signs twelve projects")
+                self.assertNotContains(response, "海门签约十二个项目")
+                self.assertContains(
+                    response,
+                    '<a href="/news/" hreflang="zh-Hans">Read the news in Chinese</a>',
+                    html=True,
+                )
 
     def test_chinese_article_read_in_english_is_marked_chinese(self):
         article = self.make_article("海门新闻")
