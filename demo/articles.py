@@ -4,7 +4,7 @@
 Each article is keyed by its title and zone, so `load_demo` can tell what
 exists already. Bodies are written in the markup the sanitizer allows
 (tests check that cleaning leaves them unchanged). Pictures are drawn by
-`core.demo.pictures`; their descriptions say they are illustrations.
+`demo.pictures`; their descriptions say they are illustrations.
 
 Times are Beijing time. Scheduled articles give `publish_in_days` instead of
 a date, counted from the first load so they are always in the future then.
@@ -12,7 +12,7 @@ a date, counted from the first load so they are always in the future then.
 
 from dataclasses import dataclass, field
 
-from core.demo.zones import (
+from demo.zones import (
     CAOHEJING,
     CHENGDU,
     GUANGZHOU,

@@ -1,7 +1,7 @@
 """Fill a development database with a believable portal: zones and their news.
 
 First the official catalogue (through `import_regions` and `import_zones`),
-then our own demo content from `core.demo`. Everything is keyed by a natural
+then our own demo content from `demo`. Everything is keyed by a natural
 key (channel slug, source name, zone name, park name, article title and
 zone), so a re-run creates nothing twice and leaves edits alone: existing
 rows are never overwritten, blank zone profile fields are filled.
@@ -22,10 +22,10 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
-from core.demo import pictures
-from core.demo.articles import ARTICLES
-from core.demo.site import CHANNELS, SOURCES
-from core.demo.zones import ZONES
+from demo import pictures
+from demo.articles import ARTICLES
+from demo.site import CHANNELS, SOURCES
+from demo.zones import ZONES
 from news.models import Article, ArticleImage, Channel, Source
 from zones.models import Park, Region, Zone
 

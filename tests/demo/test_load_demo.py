@@ -13,9 +13,9 @@ from django.test import TestCase, override_settings
 from django.utils import timezone
 from PIL import Image
 
-from core.demo.articles import ARTICLES
-from core.demo.zones import HAIMEN, XIAN, ZONES
 from core.sanitize import clean_html
+from demo.articles import ARTICLES
+from demo.zones import HAIMEN, XIAN, ZONES
 from news.models import Article, ArticleImage, Channel, Source
 from zones.models import Park, Region, Zone
 
@@ -350,8 +350,8 @@ class LoadDemoTests(TestCase):
         self.assertIn("Demo loaded in", self.first_output)
 
 
-@mock.patch("core.demo.pictures.emblem", tiny_jpeg)
-@mock.patch("core.demo.pictures.scene", tiny_jpeg)
+@mock.patch("demo.pictures.emblem", tiny_jpeg)
+@mock.patch("demo.pictures.scene", tiny_jpeg)
 class LoadDemoWithoutItsZonesTests(TestCase):
     def test_missing_zones_are_skipped_with_a_warning(self):
         make_demo_zones(DEMO_ZONE_ROWS[:1])  # Haimen only
@@ -371,7 +371,7 @@ class LoadDemoWithoutItsZonesTests(TestCase):
             output,
         )
 
-    @mock.patch("core.management.commands.load_demo.get_commands", dict)
+    @mock.patch("demo.management.commands.load_demo.get_commands", dict)
     def test_without_the_import_commands_it_says_to_skip_the_import(self):
         with self.assertRaisesMessage(CommandError, "--skip-import"):
             load_demo()
@@ -387,8 +387,8 @@ class LoadDemoWithoutItsZonesTests(TestCase):
         self.assertEqual(Channel.objects.count(), 4)
 
 
-@mock.patch("core.demo.pictures.emblem", tiny_jpeg)
-@mock.patch("core.demo.pictures.scene", tiny_jpeg)
+@mock.patch("demo.pictures.emblem", tiny_jpeg)
+@mock.patch("demo.pictures.scene", tiny_jpeg)
 class LoadDemoWithTheCatalogueTests(TestCase):
     """The real run: import the catalogue, then find every demo zone in it."""
 
