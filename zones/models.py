@@ -25,6 +25,25 @@ class RegionQuerySet(models.QuerySet):
         children = Region.objects.filter(parent=region).values("pk")
         return self.filter(Q(pk=region.pk) | Q(parent=region) | Q(parent__in=children))
 
+    def below(self, region):
+        """The regions one level below `region`, each with `zone_count`, the
+        number of its published zones; none below a county.
+
+        A province's children are cities, counted through Zone.city; a
+        city's (or a municipality's) are counties, counted through
+        Zone.county.
+        """
+        if region.level == Region.Level.COUNTY:
+            return self.none()
+        if region.level == Region.Level.CITY or region.is_municipality:
+            relation = "county_zones"
+        else:
+            relation = "city_zones"
+        published = Q(**{f"{relation}__is_published": True})
+        return self.filter(parent=region).annotate(
+            zone_count=models.Count(relation, filter=published)
+        )
+
 
 class Region(models.Model):
     """A province, prefecture-level city or county, with its official code."""
@@ -140,6 +159,15 @@ class ZoneQuerySet(models.QuerySet):
 
     def with_regions(self):
         return self.select_related("province", "city", "county")
+
+    def in_region(self, region):
+        """The zones whose province, city or county (by its level) is `region`."""
+        field = {
+            Region.Level.PROVINCE: "province",
+            Region.Level.CITY: "city",
+            Region.Level.COUNTY: "county",
+        }[region.level]
+        return self.filter(**{field: region})
 
     def for_listing(self):
         """The fields a zone card shows (zones/includes/zone_card.html); the

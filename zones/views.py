@@ -1,6 +1,5 @@
 from collections import defaultdict
 
-from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -192,12 +191,7 @@ class RegionZoneListView(ZoneListMixin, ListView):
         self.region = get_object_or_404(
             Region.objects.select_related("parent__parent"), slug=self.kwargs["slug"]
         )
-        zones = super().get_zones()
-        if self.region.level == Region.Level.PROVINCE:
-            return zones.filter(province=self.region)
-        if self.region.level == Region.Level.CITY:
-            return zones.filter(city=self.region)
-        return zones.filter(county=self.region)
+        return super().get_zones().in_region(self.region)
 
     def get_queryset(self):
         return super().get_queryset().order_by("name_en", "name", "pk")
@@ -205,15 +199,6 @@ class RegionZoneListView(ZoneListMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         region = self.region
-        # A province's children are cities, counted through Zone.city; a
-        # city's (or a municipality's) are counties, counted through Zone.county.
-        if region.level == Region.Level.CITY or region.is_municipality:
-            relation = "county_zones"
-        else:
-            relation = "city_zones"
-        children = region.children.annotate(
-            zone_count=Count(relation, filter=Q(**{f"{relation}__is_published": True}))
-        ).order_by("code")
         ancestors = [region.parent, region.parent and region.parent.parent]
         breadcrumbs = region_crumbs(
             ancestor for ancestor in reversed(ancestors) if ancestor is not None
@@ -222,7 +207,7 @@ class RegionZoneListView(ZoneListMixin, ListView):
         parameter = "province" if region.level == Region.Level.PROVINCE else "city"
         context.update(
             region=region,
-            children=list(children) if region.level != Region.Level.COUNTY else [],
+            children=list(Region.objects.below(region).order_by("code")),
             directory_url=(
                 f"{reverse('zones:index')}?{parameter}={region.slug}"
                 if region.level != Region.Level.COUNTY

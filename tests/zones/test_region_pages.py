@@ -1,7 +1,7 @@
 from django.urls import reverse
 
 from tests.zones.helpers import RegionsTestCase, make_region, make_zone
-from zones.models import Region
+from zones.models import Region, Zone
 
 
 class RegionPageTests(RegionsTestCase):
@@ -89,6 +89,26 @@ class RegionPageTests(RegionsTestCase):
         )
         labels = [crumb["label"] for crumb in response.context["breadcrumbs"]]
         self.assertEqual(labels[1:], ["江苏", "南通", "海门区"])
+
+    def test_zones_and_child_regions_of_each_level_come_from_the_model(self):
+        published = Zone.objects.published()
+        for region, expected in (
+            (self.jiangsu, {"haimen-etdz", "nantong-high-tech", "suzhou-park"}),
+            (self.nantong, {"haimen-etdz", "nantong-high-tech"}),
+            (self.haimen_district, {"haimen-etdz"}),
+        ):
+            with self.subTest(region=region.slug):
+                slugs = published.in_region(region).values_list("slug", flat=True)
+                self.assertEqual(set(slugs), expected)
+        below = {
+            region.slug: {
+                child.slug: child.zone_count for child in Region.objects.below(region)
+            }
+            for region in (self.jiangsu, self.nantong, self.haimen_district)
+        }
+        self.assertEqual(below["jiangsu"], {"nantong": 2, "suzhou-jiangsu": 1})
+        self.assertEqual(below["nantong"]["haimen-district"], 1)
+        self.assertEqual(below["haimen-district"], {})
 
     def test_region_without_zones_says_so(self):
         response = self.get(self.dongcheng)
