@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "zones",
     "news",
     "search",
+    "portal",
     "demo",
 ]
 

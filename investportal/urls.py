@@ -5,16 +5,15 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.static import serve
 
-from core import views as core_views
-from news import views as news_views
-from news.sitemaps import SITEMAPS
+from portal import views as portal_views
+from portal.sitemaps import SITEMAPS
 
-handler500 = "core.views.server_error"
+handler500 = "portal.views.server_error"
 
 urlpatterns = [
-    path("healthz", core_views.healthz, name="healthz"),
+    path("healthz", portal_views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("robots.txt", news_views.robots_txt, name="robots"),
+    path("robots.txt", portal_views.robots_txt, name="robots"),
     path(
         "sitemap.xml",
         sitemap_views.index,
@@ -30,7 +29,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", core_views.home, name="home"),
+    path("", portal_views.home, name="home"),
     path("zones/", include("zones.urls")),
     path("news/", include("news.urls")),
     path("search/", include("search.urls")),

@@ -1,9 +1,7 @@
-"""Sitemaps for search engines: articles, zone profiles and list pages.
+"""Sitemap sections of the news: the articles and the list pages.
 
-/sitemap.xml is an index of these sections, so each section can grow past
-the protocol's 50,000-URL limit by paging (sitemap-articles.xml?p=2).
-Zones live here too: the sitemap is one site-wide concern, and
-Zone.objects.published() is the zones app's own visibility rule.
+The site shell lists them, with the zones' own section, in the sitemap
+index (portal/sitemaps.py).
 """
 
 from django.contrib.sitemaps import Sitemap
@@ -12,7 +10,6 @@ from django.urls import reverse
 from django.utils import translation
 
 from news.models import Article, Channel
-from zones.models import Zone
 
 
 class ArticleSitemap(Sitemap):
@@ -41,20 +38,6 @@ class ArticleSitemap(Sitemap):
         return self.items().order_by().aggregate(latest=Max("updated_at"))["latest"]
 
 
-class ZoneSitemap(Sitemap):
-    changefreq = "monthly"
-    limit = 10_000
-
-    def items(self):
-        return Zone.objects.published().order_by("pk").only("id", "slug", "updated_at")
-
-    def lastmod(self, item):
-        return item.updated_at
-
-    def get_latest_lastmod(self):
-        return self.items().order_by().aggregate(latest=Max("updated_at"))["latest"]
-
-
 class NewsListSitemap(Sitemap):
     """The news list and each channel's list."""
 
@@ -67,10 +50,3 @@ class NewsListSitemap(Sitemap):
         if item is None:
             return reverse("news:index")
         return item.get_absolute_url()
-
-
-SITEMAPS = {
-    "articles": ArticleSitemap,
-    "zones": ZoneSitemap,
-    "news": NewsListSitemap,
-}

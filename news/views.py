@@ -3,14 +3,13 @@ from urllib.parse import urlencode
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView
 
 from core.roles import can_see_article
@@ -267,10 +266,3 @@ def _preview_state(article):
     return _("This article is not published (status: %(status)s).") % {
         "status": article.get_status_display()
     }
-
-
-@require_GET
-def robots_txt(request):
-    sitemap_url = request.build_absolute_uri(reverse("sitemap-index"))
-    lines = ["User-agent: *", "Disallow:", "", f"Sitemap: {sitemap_url}", ""]
-    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -4,7 +4,7 @@ from django.db.utils import OperationalError
 from django.test import RequestFactory, TestCase, override_settings
 from django.urls import reverse
 
-from core.views import server_error
+from portal.views import server_error
 
 
 class HealthTests(TestCase):
@@ -15,7 +15,7 @@ class HealthTests(TestCase):
 
     def test_healthz_answers_503_when_database_is_unreachable(self):
         with mock.patch(
-            "core.views.connection.cursor",
+            "portal.views.connection.cursor",
             side_effect=OperationalError("could not connect to server"),
         ):
             response = self.client.get(reverse("healthz"))
@@ -24,7 +24,9 @@ class HealthTests(TestCase):
 
     @override_settings(REDIS_URL="redis://127.0.0.1:1/0")
     def test_healthz_answers_503_when_cache_is_unreachable(self):
-        with mock.patch("core.views.cache.set", side_effect=ConnectionError("refused")):
+        with mock.patch(
+            "portal.views.cache.set", side_effect=ConnectionError("refused")
+        ):
             response = self.client.get(reverse("healthz"))
         self.assertEqual(response.status_code, 503)
         self.assertEqual(response.json()["cache"], "error")

@@ -3,11 +3,13 @@ import logging
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.http import HttpResponseServerError, JsonResponse
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
 
 from core.models import SiteSettings
 from news.frontpage import front_page
@@ -24,7 +26,7 @@ def home(request):
         is_english=get_language() == "en",
         chinese_news_url=chinese_news_url(),
     )
-    return render(request, "core/home.html", context)
+    return render(request, "portal/home.html", context)
 
 
 @never_cache
@@ -71,3 +73,10 @@ def server_error(request, template_name="500.html"):
         logger.exception("the 500 page itself failed to render")
         body = "<h1>Server Error (500)</h1>"
     return HttpResponseServerError(body)
+
+
+@require_GET
+def robots_txt(request):
+    sitemap_url = request.build_absolute_uri(reverse("sitemap-index"))
+    lines = ["User-agent: *", "Disallow:", "", f"Sitemap: {sitemap_url}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
