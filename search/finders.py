@@ -1,9 +1,11 @@
 """The two result lists of a search: zones, then articles.
 
 Zones (about 3,000 rows) are matched with case-insensitive substring
-conditions on name, short name, English name and catalogue code, and ranked:
-exact name, then every term in the name or short name, then the rest.
-On PostgreSQL the bigram index of the migrations narrows the candidates.
+conditions on their names (official, short, English), catalogue code,
+leading industries and profile text, every term in at least one of them, and
+ranked by where the weakest term was found: names (exact name first, then
+names that begin with the query), then industries, then the profile. On
+PostgreSQL the bigram index of the migrations narrows the candidates.
 
 Articles match when their title and summary together hold every term as a
 substring; the same conditions run on both databases, so both return the
@@ -74,8 +76,15 @@ ARTICLE_TEXT = "news_article.title || ' ' || news_article.summary"
 ARTICLE_DOCUMENT = f"search_bigrams({ARTICLE_TEXT})"
 ZONE_DOCUMENT = (
     "search_bigrams(zones_zone.name || ' ' || zones_zone.short_name"
-    " || ' ' || zones_zone.name_en || ' ' || zones_zone.code)"
+    " || ' ' || zones_zone.name_en || ' ' || zones_zone.code"
+    " || ' ' || zones_zone.industry_text || ' ' || zones_zone.profile_text)"
 )
+# The zone fields searched, by rank: a zone found through its names comes
+# before one found through its industries, which comes before one found only
+# in its profile.
+ZONE_NAME_FIELDS = ("name", "short_name", "name_en", "code")
+ZONE_INDUSTRY_FIELDS = ("industry_text",)
+ZONE_PROFILE_FIELDS = ("profile_text",)
 
 
 class SearchTooBroad(Exception):
@@ -160,13 +169,20 @@ def _contains_all(terms, text):
     return condition
 
 
+def _lookup(term, lookup):
+    """The case-sensitive lookup for a caseless term (see _contains_all: no
+    UPPER() on every row and column), the case-insensitive one otherwise."""
+    return lookup if is_caseless(term) else f"i{lookup}"
+
+
 def _any_field_contains_all(terms, *field_names):
     """Q: every term occurs in at least one of the fields (case-insensitive)."""
     condition = Q()
     for term in terms:
         in_any = Q()
+        lookup = _lookup(term, "contains")
         for name in field_names:
-            in_any |= Q(**{f"{name}__icontains": term})
+            in_any |= Q(**{f"{name}__{lookup}": term})
         condition &= in_any
     return condition
 
@@ -177,14 +193,17 @@ def _any_field_contains_all(terms, *field_names):
 def matching_zones(query, filters):
     """Published zones for the query, best first.
 
-    The whole query as a name, then names that begin with it, then names
-    holding every term, then matches in the English name or code; national
-    zones before provincial ones within each.
+    The whole query as a name, then names that begin with it, then zones
+    with every term in their names, then with every term in their names or
+    industries, then the rest (some term only in the profile); national zones
+    before provincial ones within each.
     """
+    names = ZONE_NAME_FIELDS
+    names_and_industries = names + ZONE_INDUSTRY_FIELDS
     zones = _with_index(
         Zone.objects.published().filter(
             _any_field_contains_all(
-                query.terms, "name", "short_name", "name_en", "code"
+                query.terms, *names_and_industries, *ZONE_PROFILE_FIELDS
             )
         ),
         query,
@@ -194,18 +213,25 @@ def matching_zones(query, filters):
         zones = zones.filter(province=filters.province)
     if filters.zone is not None:
         zones = zones.filter(pk=filters.zone.pk)
-    exact = (
-        Q(name__iexact=query.text)
-        | Q(short_name__iexact=query.text)
-        | Q(name_en__iexact=query.text)
+    exact, starts = _lookup(query.text, "exact"), _lookup(query.text, "startswith")
+    is_name = (
+        Q(**{f"name__{exact}": query.text})
+        | Q(**{f"short_name__{exact}": query.text})
+        | Q(**{f"name_en__{exact}": query.text})
     )
-    starts = Q(name__istartswith=query.text) | Q(short_name__istartswith=query.text)
+    starts_name = Q(**{f"name__{starts}": query.text}) | Q(
+        **{f"short_name__{starts}": query.text}
+    )
     return zones.annotate(
         rank=Case(
-            When(exact, then=Value(0)),
-            When(starts, then=Value(1)),
-            When(_any_field_contains_all(query.terms, "name", "short_name"), then=2),
-            default=Value(3),
+            When(is_name, then=Value(0)),
+            When(starts_name, then=Value(1)),
+            When(_any_field_contains_all(query.terms, *names), then=Value(2)),
+            When(
+                _any_field_contains_all(query.terms, *names_and_industries),
+                then=Value(3),
+            ),
+            default=Value(4),
         )
     ).order_by("rank", "level", "name", "pk")
 
@@ -239,6 +265,8 @@ def find_zones(query, filters, offset, limit):
             "code",
             "slug",
             "level",
+            "industry_text",
+            "profile_text",
             "province__name",
             "province__name_en",
             "province__level",

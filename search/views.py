@@ -10,7 +10,14 @@ from django.utils.translation import gettext as _
 
 from news.models import Article
 from search import finders
-from search.terms import MAX_QUERY_LENGTH, MAX_TERMS, excerpt, highlight, parse_query
+from search.terms import (
+    MAX_QUERY_LENGTH,
+    MAX_TERMS,
+    excerpt,
+    highlight,
+    match_spans,
+    parse_query,
+)
 from zones.models import Region, Zone
 
 SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,200}\Z")
@@ -120,7 +127,22 @@ class SearchRequest:
 
 def _zone_item(zone, terms, english):
     names = [zone.short_name, zone.name if english else zone.name_en, zone.code]
+    # Why a zone was found when its names do not say: the industries that
+    # hold a term, and the passage of the profile for a term found only there.
+    industries = profile = ""
+    if match_spans(zone.industry_text, terms):
+        industries = highlight(zone.industry_text, terms)
+    elsewhere = [
+        term
+        for term in terms
+        if not any(match_spans(text, [term]) for text in [zone.name, *names])
+        and not match_spans(zone.industry_text, [term])
+    ]
+    if elsewhere:
+        profile = excerpt(zone.profile_text, elsewhere)
     return {
+        "industries": industries,
+        "profile": profile,
         "url": zone.get_absolute_url(),
         "name": highlight(zone.display_name, terms),
         "other_names": [highlight(name, terms) for name in names if name],

@@ -1,8 +1,14 @@
+import html
+from collections import defaultdict
+
 import reversion
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.signals import m2m_changed
+from django.dispatch import receiver
 from django.urls import reverse
+from django.utils.html import strip_tags
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
@@ -43,6 +49,16 @@ class RegionQuerySet(models.QuerySet):
         return self.filter(parent=region).annotate(
             zone_count=models.Count(relation, filter=published)
         )
+
+
+# Between the industries in Zone.industry_text: the catalogue's own separator,
+# which no industry name contains, so a search term never spans two of them.
+INDUSTRY_SEPARATOR = "、"
+
+
+def plain_text(markup):
+    """The text of stored rich text, without tags or entities, one-spaced."""
+    return " ".join(html.unescape(strip_tags(markup or "")).split())
 
 
 class Region(models.Model):
@@ -191,6 +207,29 @@ class ZoneQuerySet(models.QuerySet):
             "county",
         )
 
+    def refresh_industry_text(self):
+        """Rewrite `industry_text` of these zones from their industry links.
+
+        Returns how many zones changed. Called where links change in bulk
+        (the import) and, through the m2m_changed receiver below, whenever a
+        zone's tags are set one zone at a time (admin, restore, demo data).
+        """
+        names = defaultdict(list)
+        for zone_id, name in (
+            ZoneIndustry.objects.filter(content_object__in=self.values("pk"))
+            .order_by("pk")
+            .values_list("content_object_id", "tag__name")
+        ):
+            names[zone_id].append(name)
+        changed = []
+        for zone in self.only("industry_text"):
+            text = INDUSTRY_SEPARATOR.join(names[zone.pk])
+            if zone.industry_text != text:
+                zone.industry_text = text
+                changed.append(zone)
+        Zone.objects.bulk_update(changed, ["industry_text"], batch_size=500)
+        return len(changed)
+
     def with_industries(self):
         """Prefetch the leading industries in catalogue order (`industry_links`)."""
         return self.prefetch_related(
@@ -325,6 +364,16 @@ class Zone(RenditionsMixin, models.Model):
         help_text=_("Date of the catalogue the official fields come from."),
     )
 
+    # Copies kept for search (search.finders), which matches and ranks zones
+    # on them as on the name: one column each, so one expression index on the
+    # zone row covers every field searched.
+    industry_text = models.TextField(
+        _("leading industries as text"), blank=True, editable=False
+    )
+    profile_text = models.TextField(
+        _("profile as plain text"), blank=True, editable=False
+    )
+
     # Profile fields: the zone's own administrators keep these up to date.
     profile = ProseEditorField(
         _("profile"),
@@ -429,6 +478,14 @@ class Zone(RenditionsMixin, models.Model):
     def save(self, *args, **kwargs):
         self.profile = clean_html(self.profile)
         self.profile_en = clean_html(self.profile_en)
+        self.profile_text = " ".join(
+            text
+            for text in (plain_text(self.profile), plain_text(self.profile_en))
+            if text
+        )
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"profile", "profile_en"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "profile_text"}
         super().save(*args, **kwargs)
         self.refresh_renditions()
 
@@ -567,3 +624,12 @@ class Park(models.Model):
     def industry_list(self):
         text = self.industries.replace(",", "、").replace("，", "、")
         return [item.strip() for item in text.split("、") if item.strip()]
+
+
+@receiver(m2m_changed, sender=ZoneIndustry)
+def industries_changed(sender, instance, action, reverse, **kwargs):
+    """Keep Zone.industry_text in step when a zone's tags are changed."""
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if isinstance(instance, Zone):
+        Zone.objects.filter(pk=instance.pk).refresh_industry_text()

@@ -113,6 +113,20 @@ class IndexTests(SearchTestCase):
         self.assertIn("zones_zone_search_idx", candidates.explain())
         self.assertEqual(list(candidates), [self.haimen])
 
+    def test_industries_and_profile_are_in_the_zone_bigram_index(self):
+        self.haimen.industries.add("生物医药")
+        self.ningbo_zone.profile = "<p>港口物流</p>"
+        self.ningbo_zone.save()
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+        for term, zone in [("生物医药", self.haimen), ("港口物流", self.ningbo_zone)]:
+            with self.subTest(term=term):
+                candidates = finders._with_index(
+                    Zone.objects.order_by(), parse_query(term), finders.ZONE_DOCUMENT
+                )
+                self.assertIn("zones_zone_search_idx", candidates.explain())
+                self.assertEqual(list(candidates), [zone])
+
     def test_slow_statement_is_stopped_and_reported(self):
         def slow():
             with connection.cursor() as cursor:

@@ -204,6 +204,8 @@ class ImportRerunTests(ImportZonesTestCase):
         self.assertEqual(self.industries_of(zone), ["装备制造", "生物医药", "新材料"])
         self.assertEqual(zone.name_en, "Haimen ETDZ")
         self.assertEqual(zone.phone, "0513-1234")
+        # The search's copy of the industries follows.
+        self.assertEqual(zone.industry_text, "装备制造、生物医药、新材料")
 
     def test_corrected_geocode_sets_the_city_and_the_point_verdict(self):
         run_import(self.catalogue.write(WRONGLY_PLACED))

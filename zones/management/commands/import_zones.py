@@ -460,6 +460,8 @@ class Command(BaseCommand):
             ],
             batch_size=1000,
         )
+        # The search's copy of the industries; bulk_create sends no signal.
+        Zone.objects.filter(pk__in=zone_ids).refresh_industry_text()
         return len(missing)
 
     def summarise(self, report, seconds):
