@@ -207,7 +207,12 @@ class RegionZoneListView(ZoneListMixin, ListView):
         parameter = "province" if region.level == Region.Level.PROVINCE else "city"
         context.update(
             region=region,
-            children=list(Region.objects.below(region).order_by("code")),
+            # A chip leads to a list of zones, so regions without any get none.
+            children=[
+                child
+                for child in Region.objects.below(region).order_by("code")
+                if child.zone_count
+            ],
             directory_url=(
                 f"{reverse('zones:index')}?{parameter}={region.slug}"
                 if region.level != Region.Level.COUNTY

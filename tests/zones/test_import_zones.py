@@ -46,6 +46,78 @@ class ImportZonesTestCase(TestCase):
         return [industry.name for industry in zone.industry_list()]
 
 
+class CountyTests(ImportZonesTestCase):
+    """A county only where the zone's name says so without doubt."""
+
+    def county_of(self, code):
+        county = Zone.objects.get(code=code).county
+        return county and county.name
+
+    def test_county_from_the_name_within_the_zone_city(self):
+        output = run_import(
+            self.catalogue.write(HAIMEN_NATIONAL, NANTONG_HIGH_TECH),
+            self.catalogue.write(HAIMEN_PROVINCIAL, ZICHUAN, LINZI),
+        )
+
+        # 海门 names the district 海门区 (a county-level city until 2020);
+        # the province (江苏, 山东) before it is skipped.
+        self.assertEqual(self.county_of("G321099"), "海门区")
+        self.assertEqual(self.county_of("S329050"), "海门区")
+        self.assertEqual(
+            set(
+                Zone.objects.filter(code="S377018").values_list(
+                    "county__name", flat=True
+                )
+            ),
+            {"淄川区", "临淄区"},
+        )
+        # 南通 is the city, not a county of it.
+        self.assertIsNone(self.county_of("G322050"))
+        self.assertIn(
+            "Counties: 4 found from the zone's name, 0 already set (kept), "
+            "0 ambiguous and 1 with no county in the name (left empty).",
+            output,
+        )
+        haimen_district = Region.objects.get(name="海门区")
+        response = self.client.get(haimen_district.get_absolute_url())
+        self.assertContains(response, "海门经济技术开发区")
+        self.assertContains(response, "江苏海门工业园区")
+        response = self.client.get(Region.objects.get(name="南通市").get_absolute_url())
+        self.assertContains(
+            response, '海门区 <span class="count">(2)</span>', html=True
+        )
+
+    def test_county_named_like_its_city_or_two_counties_are_not_guessed(self):
+        nantong = Region.objects.get(name="南通市")
+        for code, name in (("320699", "南通县"), ("320698", "海门经济区")):
+            Region.objects.create(
+                code=code, name=name, slug=code, level="county", parent=nantong
+            )
+
+        output = run_import(self.catalogue.write(HAIMEN_NATIONAL, NANTONG_HIGH_TECH))
+
+        self.assertIsNone(self.county_of("G321099"))  # 海门区 or 海门经济区
+        self.assertIsNone(self.county_of("G322050"))  # the city, or 南通县?
+        self.assertIn("1 ambiguous and 1 with no county in the name", output)
+
+    def test_rerun_fills_missing_counties_and_keeps_those_staff_set(self):
+        run_import(self.catalogue.write(HAIMEN_NATIONAL, HAIMEN_PROVINCIAL))
+        tongzhou = Region.objects.get(name="通州区")
+        Zone.objects.filter(code="G321099").update(county=None)
+        Zone.objects.filter(code="S329050").update(county=tongzhou)
+
+        output = run_import(
+            self.catalogue.write(HAIMEN_NATIONAL, HAIMEN_PROVINCIAL), verbosity=2
+        )
+
+        self.assertIn("updated G321099 海门经济技术开发区: county", output)
+        self.assertIn("1 found from the zone's name, 1 already set (kept)", output)
+        self.assertEqual(self.county_of("G321099"), "海门区")
+        self.assertEqual(self.county_of("S329050"), "通州区")
+        again = run_import(self.catalogue.write(HAIMEN_NATIONAL, HAIMEN_PROVINCIAL))
+        self.assertIn("Nothing changed", again)
+
+
 class ImportGoodFileTests(ImportZonesTestCase):
     def test_creates_one_zone_per_row_with_every_catalogue_field(self):
         national = self.catalogue.write(HAIMEN_NATIONAL, NANTONG_HIGH_TECH)
@@ -61,7 +133,7 @@ class ImportGoodFileTests(ImportZonesTestCase):
         self.assertEqual(haimen.kind, Zone.Kind.ECONOMIC_TECHNOLOGICAL)
         self.assertEqual(haimen.province.name, "江苏省")
         self.assertEqual(haimen.city.name, "南通市")
-        self.assertIsNone(haimen.county)
+        self.assertEqual(haimen.county.name, "海门区")
         self.assertEqual(haimen.approved_on, datetime.date(2013, 1, 1))
         self.assertEqual(haimen.approval_text, "2013.01")
         self.assertEqual(haimen.area_hectares, Decimal("488.00"))
@@ -402,8 +474,14 @@ class FullCatalogueImportTests(TestCase):
     def test_haimen_row(self):
         haimen = Zone.objects.get(code="G321099")
         self.assertEqual(
-            (haimen.level, haimen.kind, haimen.province.name, haimen.city.name),
-            ("national", "etdz", "江苏省", "南通市"),
+            (
+                haimen.level,
+                haimen.kind,
+                haimen.province.name,
+                haimen.city.name,
+                haimen.county.name,
+            ),
+            ("national", "etdz", "江苏省", "南通市", "海门区"),
         )
         self.assertEqual(haimen.approved_on, datetime.date(2013, 1, 1))
         self.assertEqual(haimen.area_hectares, Decimal("488.00"))

@@ -73,13 +73,43 @@ class RegionPageTests(RegionsTestCase):
 
     def test_municipality_page_lists_its_districts(self):
         zone = make_zone(
-            "北京经济技术开发区", "beijing-etdz", self.beijing, self.beijing
+            "北京经济技术开发区",
+            "beijing-etdz",
+            self.beijing,
+            self.beijing,
+            county=self.dongcheng,
         )
 
         response = self.get(self.beijing)
 
         self.assertEqual(list(response.context["zones"]), [zone])
         self.assertContains(response, "东城区")
+
+    def test_no_chip_leads_to_a_region_without_zones(self):
+        tongzhou = make_region(
+            "通州区", "tongzhou-district", Region.Level.COUNTY, self.nantong
+        )
+        make_zone(
+            "隐藏的通州开发区",
+            "hidden-tongzhou",
+            self.jiangsu,
+            self.nantong,
+            county=tongzhou,
+            is_published=False,
+        )
+        make_region("泰州市", "taizhou", Region.Level.CITY, self.jiangsu)
+
+        nantong = self.get(self.nantong)
+        jiangsu = self.get(self.jiangsu)
+        beijing = self.get(self.beijing)
+
+        self.assertContains(nantong, 'href="/zones/region/haimen-district/"')
+        self.assertContains(nantong, '海门区 <span class="count">(1)</span>', html=True)
+        self.assertNotContains(nantong, "tongzhou-district")
+        self.assertNotContains(jiangsu, "/zones/region/taizhou/")
+        self.assertNotContains(beijing, "dongcheng-district")
+        self.assertNotContains(beijing, "Districts and counties")
+        self.assertNotContains(beijing, "区县")
 
     def test_county_page(self):
         response = self.get(self.haimen_district)

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from zones.models import Industry, Region, Zone, ZoneIndustry
-from zones.naming import ZoneNamer, ascii_slug
+from zones.naming import ZoneNamer, ascii_slug, strip_suffix
 
 DATA_DIRECTORY = Path(settings.BASE_DIR) / "data" / "china-devzones-2018"
 DEFAULT_FILES = (
@@ -114,6 +114,52 @@ class CatalogueRow:
             and self.latitude is not None
             and self.longitude is not None
         )
+
+
+class CountyFinder:
+    """The county a zone lies in, where its name says so without doubt.
+
+    The catalogue has no county column, but most zone names begin with their
+    county (海门经济技术开发区, 江苏海门工业园区 after the province). A county
+    is taken when the name, with a leading province and city name dropped,
+    begins with the name of exactly one county-level division of the zone's
+    city (or, for a zone without a city, of those its province governs
+    directly), compared without the suffix: the divisions list is newer
+    than the 2018 catalogue, and a county that became a district (海门市 →
+    海门区) keeps its name. Never used: names of one character (城区, 郊区),
+    and a county named like its city or province (通化县 in 通化市), where
+    the name cannot tell the city's zone from the county's.
+    """
+
+    def __init__(self, regions):
+        self.counties = defaultdict(list)  # parent id -> [(stem, county)]
+        self.short_names = {}
+        for region in regions:
+            self.short_names[region.pk] = strip_suffix(region.name, region.level)[0]
+            if region.level == Region.Level.COUNTY:
+                stem = strip_suffix(region.name, region.level)[0]
+                if len(stem) >= 2:
+                    self.counties[region.parent_id].append((stem, region))
+
+    def find(self, name, province, city):
+        """Return (county or None, reason): "found", "ambiguous" or "no match"."""
+        parent = city or province
+        places = [province.name, self.short_names[province.pk]]
+        if city is not None and city != province:
+            places += [city.name, self.short_names[city.pk]]
+        starts = [name]
+        for place in places:
+            for start in list(starts):
+                if start.startswith(place):
+                    starts.append(start[len(place) :])
+        found = {
+            county
+            for stem, county in self.counties[parent.pk]
+            if stem not in places and any(start.startswith(stem) for start in starts)
+        }
+        if len(found) == 1:
+            return found.pop(), "found"
+        return None, "ambiguous" if found else "no match"
 
 
 def parse_decimal(text, places, field, low=None, high=None, exact=False):
@@ -285,10 +331,13 @@ class Command(BaseCommand):
             (region.parent_id, region.name): region
             for region in Region.objects.filter(level=Region.Level.CITY)
         }
+        county_finder = CountyFinder(Region.objects.only("name", "level", "parent"))
         namer = ZoneNamer.from_regions(Region.objects.values_list("name", "level"))
         existing = {
             (zone.level, zone.catalogue_number): zone
-            for zone in Zone.objects.filter(catalogue_number__isnull=False)
+            for zone in Zone.objects.filter(
+                catalogue_number__isnull=False
+            ).select_related("city")
         }
         # Each zone's industries in catalogue order (links are made in order).
         linked = defaultdict(list)
@@ -306,6 +355,7 @@ class Command(BaseCommand):
             "duplicate_codes": [],
             "without_city": 0,
             "industries_created": 0,
+            "counties": Counter(),
         }
         seen = {}
         first_with_code = {}
@@ -332,6 +382,18 @@ class Command(BaseCommand):
                     f"{row.source}: unknown province {row.province_name!r}"
                 )
             city = self.trusted_city(row, province, cities)
+            zone = existing.get(row.key)
+            # The county belongs to the editors: drafted when missing, never
+            # replaced. Looked up in the city the zone will have.
+            county = None
+            if zone is not None and zone.county_id is not None:
+                report["counties"]["already set"] += 1
+            else:
+                known_city = city
+                if city is None and zone is not None and zone.city_id is not None:
+                    known_city = zone.city
+                county, outcome = county_finder.find(row.name, province, known_city)
+                report["counties"][outcome] += 1
             values = {
                 "name": row.name,
                 "code": row.code,
@@ -344,12 +406,12 @@ class Command(BaseCommand):
                 "longitude": row.longitude,
                 "data_as_of": CATALOGUE_DATE,
             }
-            zone = existing.get(row.key)
             if zone is None:
                 zone = Zone(
                     level=row.level,
                     catalogue_number=row.number,
                     city=city,
+                    county=county,
                     name_en=namer.english(row.name),
                     short_name=namer.short_name(row.name),
                     is_location_reliable=row.is_location_reliable,
@@ -375,6 +437,9 @@ class Command(BaseCommand):
             if city is not None and zone.city_id != city.pk:
                 zone.city_id = city.pk
                 changed.append("city_id")
+            if county is not None:
+                zone.county = county
+                changed.append("county_id")
             # A point the editors checked keeps their verdict; a new point
             # gets the source's.
             moved = "latitude" in changed or "longitude" in changed
@@ -507,6 +572,13 @@ class Command(BaseCommand):
         write(
             f"Zones without a city: {report['without_city']} (the source gives no "
             "trustworthy city; they keep their province)."
+        )
+        counties = report["counties"]
+        write(
+            f"Counties: {counties['found']} found from the zone's name, "
+            f"{counties['already set']} already set (kept), "
+            f"{counties['ambiguous']} ambiguous and {counties['no match']} with no "
+            "county in the name (left empty)."
         )
         if not created and not updated:
             write(
