@@ -43,6 +43,11 @@ GROUP_PERMISSIONS = {
         *_crud("zones", "region", ("view",)),
         *_crud("zones", "industry", ("add", "change", "view")),
         *_crud("taggit", "tag", ("add", "change", "view")),
+        *_crud("facts", "fact"),
+        "facts.verify_fact",
+        *_crud("facts", "incentive"),
+        "facts.verify_incentive",
+        *_crud("facts", "indicator", ("view",)),
     ],
     ZONE_ADMINISTRATORS: [
         # "delete" moves an article to the recycle bin; only a superuser
@@ -54,19 +59,29 @@ GROUP_PERMISSIONS = {
         *_crud("news", "channel", ("view",)),
         *_crud("zones", "zone", ("change", "view")),
         *_crud("zones", "park"),
+        # Their zones' figures and incentives (decided per object); editors
+        # verify them.
+        *_crud("facts", "fact"),
+        *_crud("facts", "incentive"),
+        *_crud("facts", "indicator", ("view",)),
     ],
 }
 
 
-def sync_groups(group_model, permission_model, names=None):
+def sync_groups(group_model, permission_model, names=None, app_labels=None):
     """Create the role groups and give each exactly its permissions.
 
     Takes the model classes so that a migration can pass its historical ones.
-    Raises LookupError naming any permission that does not exist yet.
+    With `app_labels`, only the permissions of those apps are set and the
+    group's others are left as they are: an app's own migration syncs its
+    part once its permissions exist. Raises LookupError naming any
+    permission that does not exist yet.
     """
     for name, labels in GROUP_PERMISSIONS.items():
         if names is not None and name not in names:
             continue
+        if app_labels is not None:
+            labels = [label for label in labels if label.split(".")[0] in app_labels]
         wanted = Q(pk__in=[])
         for label in labels:
             app_label, codename = label.split(".")
@@ -81,6 +96,10 @@ def sync_groups(group_model, permission_model, names=None):
                 f"Permissions missing for the {name!r} group: {', '.join(missing)}"
             )
         group, _created = group_model.objects.get_or_create(name=name)
+        if app_labels is not None:
+            permissions += list(
+                group.permissions.exclude(content_type__app_label__in=app_labels)
+            )
         group.permissions.set(permissions)
 
 

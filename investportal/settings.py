@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "axes",
     "core",
     "zones",
+    "facts",
     "news",
     "search",
     "portal",

@@ -20,7 +20,12 @@ def create_roles(apps, schema_editor):
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = None
-    sync_groups(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
+    # Apps added later sync their own part of the table in their migrations.
+    sync_groups(
+        apps.get_model("auth", "Group"),
+        apps.get_model("auth", "Permission"),
+        app_labels=("news", "zones", "taggit"),
+    )
 
 
 class Migration(migrations.Migration):

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
 
+from facts.models import Fact, Incentive, Indicator
 from news.models import Article
 from tests.people.helpers import (
     PeopleTestCase,
@@ -57,6 +58,16 @@ ZONE_MATRIX = {
     "anonymous": (NOTHING, NOTHING),
 }
 
+# Figures and incentives of a zone (the facts app). Only editors verify;
+# a zone administrator's rights stop at their own zones.
+FACT_ACTIONS = ("list", "view", "add", "change", "delete", "verify")
+FACT_MATRIX = {
+    "root": (set(FACT_ACTIONS), set(FACT_ACTIONS)),
+    "editor": (set(FACT_ACTIONS), set(FACT_ACTIONS)),
+    "zadmin": (set(FACT_ACTIONS) - {"verify"}, NOTHING),
+    "anonymous": (NOTHING, NOTHING),
+}
+
 _serial = count(1)
 
 
@@ -91,6 +102,19 @@ class PermissionMatrixTests(PeopleTestCase):
                         method = "zone_" + action.replace(" ", "_")
                         done = getattr(self, method)(zone)
                         self.assertEqual(done, action in allowed)
+
+    def test_fact_and_incentive_matrix(self):
+        for model in ("fact", "incentive"):
+            for role, (own, other) in FACT_MATRIX.items():
+                for side, allowed in (("own", own), ("other", other)):
+                    zone = self.zone_a if side == "own" else self.zone_b
+                    for action in FACT_ACTIONS:
+                        with self.subTest(
+                            model=model, role=role, action=action, zone=side
+                        ):
+                            self.log_in_as(role)
+                            done = getattr(self, f"fact_{action}")(model, zone)
+                            self.assertEqual(done, action in allowed)
 
     # Article actions: each returns whether the effect happened.
 
@@ -227,3 +251,119 @@ class PermissionMatrixTests(PeopleTestCase):
             reverse("admin:zones_zone_delete", args=[zone.pk]), {"post": "yes"}
         )
         return not type(zone).objects.filter(pk=zone.pk).exists()
+
+    # Fact and incentive actions.
+
+    def fresh_fact_row(self, model, zone):
+        number = next(_serial)
+        if model == "fact":
+            return Fact.objects.create(
+                zone=zone,
+                indicator=Indicator.objects.get(code="gdp"),
+                label=f"矩阵项{number}",
+                value_text=str(number),
+                year=2023,
+                source_title=f"来源{number}",
+            )
+        return Incentive.objects.create(
+            zone=zone,
+            title=f"矩阵政策{number}",
+            kind=Incentive.Kind.LAND,
+            summary="用地优惠。",
+            issuing_authority="管委会",
+            status=Incentive.Status.IN_FORCE,
+            source_url="https://example.com/policy",
+        )
+
+    def fact_form(self, model, zone, **overrides):
+        if model == "fact":
+            data = {
+                "zone": str(zone.pk),
+                "indicator": str(Indicator.objects.get(code="gdp").pk),
+                "label": "",
+                "value_text": "100",
+                "qualifier": "",
+                "unit": "亿元",
+                "value": "",
+                "value_high": "",
+                "year": "2024",
+                "as_of": "",
+                "period_text": "2024",
+                "source_title": "统计公报",
+                "source_url": "",
+                "source_publisher": "",
+                "source_date": "",
+                "source_quality": "",
+                "note": "",
+            }
+        else:
+            data = {
+                "title": "新政策",
+                "title_en": "",
+                "kind": Incentive.Kind.TAX,
+                "zone": str(zone.pk),
+                "summary": "税收优惠。",
+                "summary_en": "",
+                "eligibility": "",
+                "amount": "",
+                "issuing_authority": "管委会",
+                "document_number": "",
+                "issued_on": "",
+                "issued_text": "",
+                "valid_from": "",
+                "valid_until": "",
+                "validity_note": "",
+                "status": Incentive.Status.IN_FORCE,
+                "source_url": "https://example.com/new",
+                "source_publisher": "",
+                "note": "",
+            }
+        data.update(overrides)
+        return data
+
+    def fact_list(self, model, zone):
+        row = self.fresh_fact_row(model, zone)
+        response = self.client.get(reverse(f"admin:facts_{model}_changelist"))
+        needle = row.title if model == "incentive" else row.label
+        return response.status_code == 200 and needle in response.text
+
+    def fact_view(self, model, zone):
+        row = self.fresh_fact_row(model, zone)
+        response = self.client.get(
+            reverse(f"admin:facts_{model}_change", args=[row.pk])
+        )
+        return response.status_code == 200
+
+    def fact_add(self, model, zone):
+        model_class = Fact if model == "fact" else Incentive
+        before = model_class.objects.filter(zone=zone).count()
+        self.client.post(
+            reverse(f"admin:facts_{model}_add"), self.fact_form(model, zone)
+        )
+        return model_class.objects.filter(zone=zone).count() == before + 1
+
+    def fact_change(self, model, zone):
+        row = self.fresh_fact_row(model, zone)
+        field, value = ("note", "改过") if model == "fact" else ("amount", "50%")
+        self.client.post(
+            reverse(f"admin:facts_{model}_change", args=[row.pk]),
+            self.fact_form(model, zone, **{field: value}),
+        )
+        row.refresh_from_db()
+        return getattr(row, field) == value
+
+    def fact_delete(self, model, zone):
+        row = self.fresh_fact_row(model, zone)
+        self.client.post(
+            reverse(f"admin:facts_{model}_delete", args=[row.pk]), {"post": "yes"}
+        )
+        return not type(row).objects.filter(pk=row.pk).exists()
+
+    def fact_verify(self, model, zone):
+        row = self.fresh_fact_row(model, zone)
+        self.client.post(
+            reverse(f"admin:facts_{model}_changelist"),
+            {"action": "verify", "_selected_action": [str(row.pk)]},
+        )
+        row.refresh_from_db()
+        return row.verified_at is not None
