@@ -67,3 +67,52 @@ def env_database(name, default):
     if config["ENGINE"].endswith("postgresql") and not config.get("NAME"):
         raise ImproperlyConfigured(f"{name}={raw!r} names no database.")
     return config
+
+
+# Query options of an s3:// STORAGE_URL and the S3Storage option each sets.
+S3_URL_OPTIONS = {
+    "endpoint_url": "endpoint_url",
+    "region": "region_name",
+    "custom_domain": "custom_domain",
+    "location": "location",
+    "addressing_style": "addressing_style",
+}
+
+
+def env_storage(name):
+    """Return the STORAGES entry for media files named by a storage URL.
+
+    Unset: the local media folder. `s3://bucket?endpoint_url=…&region=…`:
+    S3-compatible object storage (AWS S3, MinIO, Aliyun OSS) through
+    django-storages; credentials come from `s3://KEY:SECRET@bucket` or from
+    the usual AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY variables.
+    """
+    from urllib.parse import parse_qsl, unquote, urlsplit
+
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    url = urlsplit(raw)
+    if url.scheme != "s3" or not url.hostname:
+        raise ImproperlyConfigured(
+            f"{name}={raw!r} is not a storage URL; use s3://bucket?endpoint_url=https://…"
+        )
+    options = {
+        "bucket_name": url.hostname,
+        # Page HTML and rendition records keep media URLs: they must not
+        # expire, so objects are read through plain (public-read) URLs.
+        "querystring_auth": False,
+        # A new upload never replaces another under the same name.
+        "file_overwrite": False,
+    }
+    if url.username:
+        options["access_key"] = unquote(url.username)
+        options["secret_key"] = unquote(url.password or "")
+    for key, value in parse_qsl(url.query, keep_blank_values=True):
+        if key not in S3_URL_OPTIONS:
+            known = ", ".join(S3_URL_OPTIONS)
+            raise ImproperlyConfigured(
+                f"{name}: unknown option {key!r}; known options are {known}."
+            )
+        options[S3_URL_OPTIONS[key]] = value
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}

@@ -11,7 +11,14 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from investportal.env import env_bool, env_database, env_int, env_list, env_str
+from investportal.env import (
+    env_bool,
+    env_database,
+    env_int,
+    env_list,
+    env_storage,
+    env_str,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -179,7 +186,9 @@ MAX_UPLOAD_MB = env_int("MAX_UPLOAD_MB", 10)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Media: the local MEDIA_ROOT, or object storage with STORAGE_URL=s3://…
+    # (README, "Several machines"), so that every app server sees every upload.
+    "default": env_storage("STORAGE_URL"),
     "staticfiles": {
         # Hashed, compressed names in production; plain files while developing
         # and testing, so no collectstatic is needed before either.
