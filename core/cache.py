@@ -39,9 +39,18 @@ Bulk imports by management command (bulk_create) send no signals; pages
 then catch up within PAGE_CACHE_TIMEOUT, or at once with
 `manage.py shell -c "from core.cache import bump_content_version;
 bump_content_version()"`.
+
+When Redis fails: it is a cache, so nothing waits for it long or fails with
+it. Callers go through guarded(): a failing call is logged and answered
+with a default (pages are then rendered and not stored, site settings read
+from the database), and the process leaves the cache alone for
+CACHE_RETRY_SECONDS, so a Redis that hangs costs one timeout per process per
+interval instead of one per call. A version bump or delete that failed is
+retried, in that process, once the cache answers again.
 """
 
 import hashlib
+import logging
 import secrets
 import threading
 import time
@@ -53,6 +62,9 @@ from django.core.cache.backends.redis import RedisCache
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
 
 VERSION_KEY = "pagecache:version"
 CONTENT_APPS = frozenset({"core", "zones", "news", "taggit"})
@@ -63,6 +75,64 @@ MAX_STORED_URL = 1024
 # How long the "no article is scheduled" answer is trusted: scheduling one
 # replaces the content version, so this only bounds a forgotten case.
 NO_SCHEDULE_SECONDS = 3600
+
+
+# What an unreachable or failing cache raises: redis-py's errors, and the
+# socket errors of other backends.
+CACHE_ERRORS = (RedisError, OSError)
+_outage = {"until": 0.0}
+# Writes that must not be lost when the cache is down (a version bump, a
+# delete): retried in order once a call succeeds again.
+_owed = {}
+_owed_lock = threading.Lock()
+
+
+def cache_is_resting():
+    """True while this process leaves the cache alone after a failure."""
+    return time.monotonic() < _outage["until"]
+
+
+def guarded(operation, *args, default=None, owed=None, **kwargs):
+    """Call a cache operation; when the cache fails, return `default`.
+
+    A failure is logged once per outage and rests the cache for this
+    process (CACHE_RETRY_SECONDS). `owed` names a write that must happen
+    eventually: if it cannot run now, it runs after the next call that
+    succeeds.
+    """
+    if _owed and not cache_is_resting():
+        # Before anything is read: a read would still see the old version.
+        _pay_debts()
+    if cache_is_resting():
+        if owed is not None:
+            _owe(owed, operation, args, kwargs)
+        return default
+    try:
+        result = operation(*args, **kwargs)
+    except CACHE_ERRORS as exc:
+        if _outage["until"] == 0.0:
+            logger.warning("cache unreachable, serving without it: %s", exc)
+        _outage["until"] = time.monotonic() + settings.CACHE_RETRY_SECONDS
+        if owed is not None:
+            _owe(owed, operation, args, kwargs)
+        return default
+    if _outage["until"]:
+        _outage["until"] = 0.0
+        logger.warning("cache reachable again")
+    return result
+
+
+def _owe(name, operation, args, kwargs):
+    with _owed_lock:
+        _owed[name] = (operation, args, kwargs)
+
+
+def _pay_debts():
+    with _owed_lock:
+        debts = list(_owed.items())
+        _owed.clear()
+    for name, (operation, args, kwargs) in debts:
+        guarded(operation, *args, owed=name, **kwargs)
 
 
 def _new_token():
@@ -89,7 +159,11 @@ def content_changed(using=None):
     Before the commit, other processes still read the old rows; bumping
     then would let them store old content under the new version.
     """
-    transaction.on_commit(bump_content_version, using=using)
+    transaction.on_commit(_bump_when_possible, using=using)
+
+
+def _bump_when_possible():
+    guarded(bump_content_version, owed="bump content version")
 
 
 def next_go_live(version, cache=default_cache, now=None):
@@ -146,34 +220,33 @@ def _is_storable(response):
     return "cookie" not in vary
 
 
-class _Reader:
-    """cache.get_many for the hit path, with one redis-py client kept.
+_readers = threading.local()
 
-    Django's Redis backend builds a new redis-py client object for every
-    call, and redis-py fills a table of some 170 response callbacks each
-    time: a third of the cost of serving a stored page. The keys and the
-    serializer stay Django's, so values read here are the ones cache.set
-    wrote. Other backends (local memory in development) go through
-    get_many.
+
+def read_many(cache, keys):
+    """cache.get_many(keys), cheaper on Redis.
+
+    Django's Redis backend builds a new redis-py client for every call, and
+    redis-py fills a table of some 170 response callbacks each time. This
+    keeps one client per thread and reads with the backend's own keys and
+    serializer, so values are the ones cache.set wrote. It leans on two
+    private attributes of Django's RedisCache (`_cache`, `_serializer`):
+    where they are missing (another backend, another Django) it is plain
+    get_many. The gain is measured in README ("Page cache").
     """
-
-    def __init__(self, cache):
-        self.cache = cache
-        self.client = None
-        backend = getattr(cache, "_cache", None)
-        if isinstance(cache, RedisCache) and backend is not None:
-            self.client = backend.get_client(write=False)
-            self.loads = backend._serializer.loads
-
-    def get_many(self, keys):
-        if self.client is None:
-            return self.cache.get_many(keys)
-        stored = self.client.mget([self.cache.make_and_validate_key(k) for k in keys])
-        return {
-            key: self.loads(value)
-            for key, value in zip(keys, stored, strict=True)
-            if value is not None
-        }
+    backend = getattr(cache, "_cache", None)
+    serializer = getattr(backend, "_serializer", None)
+    if not isinstance(cache, RedisCache) or serializer is None:
+        return cache.get_many(keys)
+    if getattr(_readers, "backend", None) is not backend:
+        _readers.client = backend.get_client(write=False)
+        _readers.backend = backend
+    stored = _readers.client.mget([cache.make_and_validate_key(k) for k in keys])
+    return {
+        key: serializer.loads(value)
+        for key, value in zip(keys, stored, strict=True)
+        if value is not None
+    }
 
 
 class PageCacheMiddleware:
@@ -187,20 +260,11 @@ class PageCacheMiddleware:
     def __init__(self, get_response, cache=None):
         self.get_response = get_response
         self._cache = cache
-        self._local = threading.local()
 
     @property
     def cache(self):
         """The cache backend of this thread (Django keeps one per thread)."""
         return self._cache if self._cache is not None else caches["default"]
-
-    @property
-    def reader(self):
-        cache = self.cache
-        reader = getattr(self._local, "reader", None)
-        if reader is None or reader.cache is not cache:
-            reader = self._local.reader = _Reader(cache)
-        return reader
 
     def __call__(self, request):
         if not _may_use_cache(request):
@@ -209,15 +273,22 @@ class PageCacheMiddleware:
                 content_changed()
             return response
         key = page_key(request)
-        found = self.reader.get_many([VERSION_KEY, key])
-        version = found.get(VERSION_KEY) or content_version(self.cache)
+        found = guarded(read_many, self.cache, [VERSION_KEY, key])
+        version = None
+        if found is not None:
+            version = found.get(VERSION_KEY) or guarded(content_version, self.cache)
+        if version is None:
+            # The cache is down: serve the page live, store nothing.
+            response = self.get_response(request)
+            response["X-Page-Cache"] = "off"
+            return response
         entry = found.get(key)
         now = time.time()
         if entry is not None and entry[0] == version and now < entry[1]:
             return _replay(entry)
         response = self.get_response(request)
         if _is_storable(response) and len(request.get_full_path()) <= MAX_STORED_URL:
-            self._store(key, version, response, now)
+            guarded(self._store, key, version, response, now)
         response["X-Page-Cache"] = "miss"
         return response
 

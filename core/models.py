@@ -2,6 +2,8 @@ from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.cache import guarded
+
 
 class SiteSettings(models.Model):
     """The one record of site-wide texts: name, tagline, contacts, copyright."""
@@ -47,28 +49,32 @@ class SiteSettings(models.Model):
         # There is only ever one record; editing it replaces the cached copy.
         self.pk = 1
         super().save(*args, **kwargs)
-        cache.delete(self.CACHE_KEY)
+        self._forget()
 
     def delete(self, *args, **kwargs):
         super().delete(*args, **kwargs)
-        cache.delete(self.CACHE_KEY)
+        self._forget()
 
     @classmethod
     def load(cls):
         """Return the site settings, from the cache when possible.
 
-        Costs at most one query per cache lifetime. A missing row (a database
-        restored without the data migration) falls back to the defaults.
+        Costs at most one query per cache lifetime, and one per page while
+        the cache is unreachable. A missing row (a database restored without
+        the data migration) falls back to the defaults.
         """
         if cache.default_timeout == 0:
             # CACHE_TIMEOUT=0: nothing would be kept, so skip the two round
             # trips to Redis (a miss, then a set that deletes) on every page.
             return cls._from_database()
-        settings = cache.get(cls.CACHE_KEY)
+        settings = guarded(cache.get, cls.CACHE_KEY)
         if settings is None:
             settings = cls._from_database()
-            cache.set(cls.CACHE_KEY, settings)
+            guarded(cache.set, cls.CACHE_KEY, settings)
         return settings
+
+    def _forget(self):
+        guarded(cache.delete, self.CACHE_KEY, owed="forget site settings")
 
     @classmethod
     def _from_database(cls):

@@ -122,6 +122,13 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
             "TIMEOUT": CACHE_TIMEOUT,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "investportal"),
+            # Bounded waits: a Redis that is down or hangs costs a page at
+            # most these, then core.cache.guarded() rests it (README).
+            "OPTIONS": {
+                "socket_connect_timeout": env_int("REDIS_CONNECT_TIMEOUT_MS", 250)
+                / 1000,
+                "socket_timeout": env_int("REDIS_TIMEOUT_MS", 500) / 1000,
+            },
         }
     }
 else:
@@ -131,6 +138,10 @@ else:
             "TIMEOUT": CACHE_TIMEOUT,
         }
     }
+
+# After a cache failure, each process serves without the cache this long
+# before trying it again.
+CACHE_RETRY_SECONDS = env_int("CACHE_RETRY_SECONDS", 5)
 
 # Whole pages for anonymous readers, in the shared cache (core/cache.py). On
 # by default where there is Redis and DEBUG is off: with the local-memory

@@ -13,3 +13,15 @@ def _clear_cache():
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _cache_reachable():
+    # A test that breaks the cache must not leave the next one resting it.
+    from core import cache as page_cache
+
+    page_cache._outage["until"] = 0.0
+    page_cache._owed.clear()
+    yield
+    page_cache._outage["until"] = 0.0
+    page_cache._owed.clear()
