@@ -48,6 +48,10 @@ GROUP_PERMISSIONS = {
         *_crud("facts", "incentive"),
         "facts.verify_incentive",
         *_crud("facts", "indicator", ("view",)),
+        # Every zone's inquiries, the report by zone, an investor's data.
+        *_crud("inquiries", "inquiry", ("change", "view")),
+        "inquiries.view_report",
+        "inquiries.export_personal_data",
     ],
     ZONE_ADMINISTRATORS: [
         # "delete" moves an article to the recycle bin; only a superuser
@@ -64,6 +68,9 @@ GROUP_PERMISSIONS = {
         *_crud("facts", "fact"),
         *_crud("facts", "incentive"),
         *_crud("facts", "indicator", ("view",)),
+        # Their zones' inquiries (decided per object, as articles).
+        *_crud("inquiries", "inquiry", ("change", "view")),
+        "inquiries.export_personal_data",
     ],
 }
 

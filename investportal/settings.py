@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "facts",
     "news",
     "search",
+    "inquiries",
     "portal",
     "demo",
 ]
@@ -243,6 +244,22 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 ADMINS = [("Admin", addr) for addr in env_list("ADMIN_EMAILS")]
 
 TAGGIT_CASE_INSENSITIVE = True
+
+# Inquiries (README, "Inquiries"). Links in their emails start with SITE_URL.
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+# Closed inquiries older than this are anonymised by purge_inquiries.
+INQUIRY_RETENTION_DAYS = env_int("INQUIRY_RETENTION_DAYS", 365)
+# Inquiries per hour from one address, and to one email address.
+INQUIRY_RATE_LIMIT = env_int("INQUIRY_RATE_LIMIT", 5)
+# A form sent sooner than this after it was shown is refused (bots are fast).
+INQUIRY_MIN_FILL_SECONDS = env_int("INQUIRY_MIN_FILL_SECONDS", 3)
+INQUIRY_MAX_LINKS = env_int("INQUIRY_MAX_LINKS", 3)
+# Behind a proxy: the request header with the visitor's address, e.g.
+# HTTP_X_REAL_IP with nginx's `proxy_set_header X-Real-IP $remote_addr;`.
+INQUIRY_CLIENT_IP_HEADER = env_str("INQUIRY_CLIENT_IP_HEADER")
+# Send inquiry emails in a background thread after the commit, so that no
+# request waits on the mail server (tests send them in line).
+INQUIRY_EMAIL_BACKGROUND = env_bool("INQUIRY_EMAIL_BACKGROUND", True)
 
 LOGGING = {
     "version": 1,

@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("zones/", include("zones.urls")),
     path("news/", include("news.urls")),
     path("search/", include("search.urls")),
+    path("", include("inquiries.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
     prefix_default_language=False,
 )

@@ -14,6 +14,8 @@ from django.utils import timezone
 from reversion.models import Version
 
 from facts.models import Fact, Incentive, Indicator
+from inquiries.models import Inquiry, Message
+from inquiries.workdays import add_working_days
 from news.models import Article
 from tests.people.helpers import (
     PeopleTestCase,
@@ -68,6 +70,18 @@ FACT_MATRIX = {
     "anonymous": (NOTHING, NOTHING),
 }
 
+INQUIRY_ACTIONS = ("list", "view", "reply", "note", "close", "export")
+ALL_INQUIRY_ACTIONS = set(INQUIRY_ACTIONS)
+INQUIRY_MATRIX = {
+    "root": (ALL_INQUIRY_ACTIONS, ALL_INQUIRY_ACTIONS),
+    "editor": (ALL_INQUIRY_ACTIONS, ALL_INQUIRY_ACTIONS),
+    # Another zone's inquiries: not listed, not opened, and crafted POSTs
+    # change nothing.
+    "zadmin": (ALL_INQUIRY_ACTIONS, NOTHING),
+    "dadmin": (ALL_INQUIRY_ACTIONS, NOTHING),
+    "anonymous": (NOTHING, NOTHING),
+}
+
 _serial = count(1)
 
 
@@ -115,6 +129,16 @@ class PermissionMatrixTests(PeopleTestCase):
                             self.log_in_as(role)
                             done = getattr(self, f"fact_{action}")(model, zone)
                             self.assertEqual(done, action in allowed)
+
+    def test_inquiry_matrix(self):
+        for role, (own, other) in INQUIRY_MATRIX.items():
+            for side, allowed in (("own", own), ("other", other)):
+                zone = self.own_zone(role) if side == "own" else self.zone_b
+                for action in INQUIRY_ACTIONS:
+                    with self.subTest(role=role, action=action, zone=side):
+                        self.log_in_as(role)
+                        done = getattr(self, f"inquiry_{action}")(zone)
+                        self.assertEqual(done, action in allowed)
 
     # Article actions: each returns whether the effect happened.
 
@@ -185,6 +209,73 @@ class PermissionMatrixTests(PeopleTestCase):
         )
         article.refresh_from_db()
         return article.title == "第一版"
+
+    # Inquiry actions.
+
+    def fresh_inquiry(self, zone):
+        now = timezone.now()
+        return Inquiry.objects.create(
+            zone=zone,
+            name="Anna Schmidt",
+            organisation=f"矩阵公司{next(_serial)}",
+            country="Germany",
+            email="anna@example.com",
+            industry="装备制造",
+            investment=Inquiry.Investment.TO_100M,
+            timeline=Inquiry.Timeline.YEAR,
+            message="What land is available?",
+            due_at=add_working_days(now, 2),
+            escalate_at=add_working_days(now, 4),
+        )
+
+    def inquiry_change(self, inquiry, **data):
+        data = {"assigned_to": "", "reply": "", "note": "", "_save": "1", **data}
+        return self.client.post(
+            reverse("admin:inquiries_inquiry_change", args=[inquiry.pk]), data
+        )
+
+    def inquiry_list(self, zone):
+        inquiry = self.fresh_inquiry(zone)
+        response = self.client.get(reverse("admin:inquiries_inquiry_changelist"))
+        return response.status_code == 200 and inquiry.organisation in response.text
+
+    def inquiry_view(self, zone):
+        inquiry = self.fresh_inquiry(zone)
+        response = self.client.get(
+            reverse("admin:inquiries_inquiry_change", args=[inquiry.pk])
+        )
+        return response.status_code == 200 and inquiry.organisation in response.text
+
+    def inquiry_reply(self, zone):
+        inquiry = self.fresh_inquiry(zone)
+        self.inquiry_change(inquiry, reply="Welcome.")
+        return Message.objects.filter(inquiry=inquiry, kind=Message.Kind.REPLY).exists()
+
+    def inquiry_note(self, zone):
+        inquiry = self.fresh_inquiry(zone)
+        self.inquiry_change(inquiry, note="Call them.")
+        return Message.objects.filter(inquiry=inquiry, kind=Message.Kind.NOTE).exists()
+
+    def inquiry_close(self, zone):
+        inquiry = self.fresh_inquiry(zone)
+        self.client.post(
+            reverse("admin:inquiries_inquiry_changelist"),
+            {"action": "close", "_selected_action": [str(inquiry.pk)]},
+        )
+        inquiry.refresh_from_db()
+        return inquiry.status == Inquiry.Status.CLOSED
+
+    def inquiry_export(self, zone):
+        inquiry = self.fresh_inquiry(zone)
+        response = self.client.post(
+            reverse("admin:inquiries_inquiry_changelist"),
+            {"action": "export_personal_data", "_selected_action": [str(inquiry.pk)]},
+        )
+        return (
+            response.status_code == 200
+            and response.get("Content-Type", "").startswith("application/json")
+            and inquiry.organisation in response.content.decode()
+        )
 
     # Zone actions.
 

@@ -180,7 +180,8 @@ class ZoneProfileTests(RegionsTestCase):
 
         # The zone with its regions, its industries, its parks, the ids of
         # articles naming it (written into the news query, see
-        # ArticleQuerySet.concerning_zone) and its latest news.
+        # ArticleQuerySet.concerning_zone) and its latest news; the reply-time
+        # figure comes from the cache after the first request.
         with self.assertNumQueries(5):
             self.client.get(self.url)
 
