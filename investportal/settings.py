@@ -264,8 +264,28 @@ INQUIRY_EMAIL_BACKGROUND = env_bool("INQUIRY_EMAIL_BACKGROUND", True)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "client_errors_on_one_line": {"()": "core.logging.ClientErrorsOnOneLine"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["client_errors_on_one_line"],
+        },
+        "mail_admins": {
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+            "class": "django.utils.log.AdminEmailHandler",
+        },
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
+    "loggers": {
+        # Django's default configuration gives "django" a console handler of
+        # its own; records also reach the root's, so each printed twice.
+        # Here they go to the root's console once, and errors to ADMINS.
+        "django": {"handlers": ["mail_admins"], "level": "INFO", "propagate": True},
+    },
 }
 ADMIN_URL = env_str("ADMIN_URL", "admin/")
 # Set only by bench/run.py: serves the pages saved in this folder from memory,

@@ -96,3 +96,46 @@ def test_check_deploy_is_clean_with_production_variables():
     result = run_manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+LOG_EVENTS = """
+import logging
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.test import RequestFactory
+from django.utils.log import log_response
+logging.getLogger("django.request").warning("one warning")
+try:
+    raise PermissionDenied
+except PermissionDenied as error:
+    log_response(
+        "Forbidden (Permission denied): %s", "/admin/zones/region/1/change/",
+        response=HttpResponse(status=403),
+        request=RequestFactory().get("/admin/zones/region/1/change/"),
+        exception=error,
+    )
+try:
+    raise ValueError("boom")
+except ValueError as error:
+    log_response(
+        "Internal Server Error: %s", "/news/",
+        response=HttpResponse(status=500),
+        request=RequestFactory().get("/news/"),
+        exception=error,
+    )
+"""
+
+
+def test_development_server_log_prints_each_event_once_and_refusals_on_one_line():
+    result = run_manage("shell", "-c", LOG_EVENTS, DEBUG="1")
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert lines.count("one warning") == 1
+    assert (
+        lines.count("Forbidden (Permission denied): /admin/zones/region/1/change/") == 1
+    )
+    assert "PermissionDenied" not in result.stderr
+    # A server error keeps its traceback, once.
+    assert lines.count("Internal Server Error: /news/") == 1
+    assert result.stderr.count("Traceback") == 1
+    assert "ValueError: boom" in result.stderr
