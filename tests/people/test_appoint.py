@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import translation
 
 from core.roles import (
     EDITORS,
@@ -144,3 +145,29 @@ class AppointFromZonePageTests(PeopleTestCase):
                 self.assertNotIn("administrators", form.fields)
                 self.assertNotIn("is_direct_publishing", form.fields)
                 self.assertContains(page, '<div class="readonly">zadmin</div>')
+
+
+class AppointCommandWordsTests(PeopleTestCase):
+    def test_help_gives_a_real_slug_as_example(self):
+        from zones.management.commands.appoint_zone_admin import Command
+
+        parser = Command().create_parser("manage.py", "appoint_zone_admin")
+        text = parser.format_help()
+        self.assertIn("haimen-economic-and-technological-development-zone", text)
+        self.assertNotIn("haimen-etdz", text)
+        self.assertIn("example: manage.py appoint_zone_admin", text)
+
+    def test_output_is_one_language_under_a_chinese_default(self):
+        get_user_model().objects.create_user("newcomer", "n@example.com", "x")
+        with translation.override("zh-hans"):
+            output = appoint("newcomer", "ningbo-etdz")
+        self.assertIn("made staff", output)
+        self.assertIn("added to the zone's administrators", output)
+        self.assertNotIn("设为", output)
+
+    def test_unknown_user_is_told_to_create_a_staff_account_not_a_superuser(self):
+        with self.assertRaises(CommandError) as raised:
+            appoint("nobody", "ningbo-etdz")
+        message = str(raised.exception)
+        self.assertIn("Users > Add user", message)
+        self.assertNotIn("createsuperuser", message)
