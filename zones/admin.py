@@ -30,6 +30,38 @@ CATALOGUE_FIELDS = (
 # Who runs the zone and whether their news skips review: a platform
 # administrator's decision.
 RIGHTS_FIELDS = ("administrators", "is_direct_publishing")
+# A read-only relation is shown as a link to the related admin page, which
+# answers 403 to whoever may not view regions: they get the name as text.
+REGION_AS_TEXT = {
+    "province": "province_text",
+    "city": "city_text",
+    "county": "county_text",
+}
+
+
+def replace_fields(fieldsets, replacements):
+    """`fieldsets` with field names swapped, rows and order kept.
+
+    A name may be replaced by several, which then share its row.
+    """
+
+    def names(name):
+        replacement = replacements.get(name, name)
+        return replacement if isinstance(replacement, tuple) else (replacement,)
+
+    def line(entry):
+        if isinstance(entry, (list, tuple)):
+            return tuple(new for name in entry for new in names(name))
+        new = names(entry)
+        return new if len(new) > 1 else new[0]
+
+    return [
+        (
+            title,
+            {**options, "fields": tuple(line(entry) for entry in options["fields"])},
+        )
+        for title, options in fieldsets
+    ]
 
 
 @admin.register(Region)
@@ -201,7 +233,50 @@ class ZoneAdmin(VersionHistoryAdmin):
             fields += [*CATALOGUE_FIELDS, "slug", "is_published"]
         if not request.user.is_superuser:
             fields += RIGHTS_FIELDS
+        fields += ["shared_code", *REGION_AS_TEXT.values()]
         return fields
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        replacements = {}
+        if obj is not None and self.zones_sharing_code(obj):
+            replacements["code"] = ("code", "shared_code")
+        readonly = self.get_readonly_fields(request, obj)
+        if "province" in readonly and not request.user.has_perm("zones.view_region"):
+            replacements.update(REGION_AS_TEXT)
+        return replace_fields(fieldsets, replacements) if replacements else fieldsets
+
+    def zones_sharing_code(self, zone):
+        """Other zones with this zone's catalogue code (S377018 is given twice)."""
+        if not hasattr(zone, "_zones_sharing_code"):
+            zone._zones_sharing_code = list(
+                Zone.objects.filter(code=zone.code)
+                .exclude(pk=zone.pk)
+                .values_list("name", flat=True)
+            )
+        return zone._zones_sharing_code
+
+    @admin.display(description=_("shared code"))
+    def shared_code(self, zone):
+        others = self.zones_sharing_code(zone) if zone.pk else []
+        if not others:
+            return "-"
+        return _(
+            "The 2018 catalogue gives this code to %(count)d zones; the other: "
+            "%(names)s. The catalogue number and level tell them apart."
+        ) % {"count": len(others) + 1, "names": "、".join(others)}
+
+    @admin.display(description=_("province"))
+    def province_text(self, zone):
+        return zone.province or "-"
+
+    @admin.display(description=_("city"))
+    def city_text(self, zone):
+        return zone.city or "-"
+
+    @admin.display(description=_("county"))
+    def county_text(self, zone):
+        return zone.county or "-"
 
     def get_prepopulated_fields(self, request, obj=None):
         if "slug" in self.get_readonly_fields(request, obj):

@@ -300,7 +300,9 @@ class Zone(RenditionsMixin, models.Model):
         _("catalogue code"),
         max_length=10,
         db_index=True,
-        help_text=_("Not unique: the 2018 catalogue gives S377018 to two zones."),
+        help_text=_(
+            "The zone's code in the 2018 catalogue (G national, S provincial)."
+        ),
     )
     catalogue_number = models.PositiveIntegerField(
         _("catalogue number"),
