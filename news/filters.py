@@ -2,26 +2,28 @@
 
 A value that names nothing (an unknown channel, a month of 13, a tag nobody
 used) does not fail the page: the filter is dropped and the reader is told
-so in a note. Values that cannot be a slug at all are refused before any
-query runs, so odd bytes (NUL, which PostgreSQL rejects outright) never
-reach the database.
+so in a note (core.filters).
 """
 
-import re
 from datetime import datetime
 
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from taggit.models import Tag
 
+from core.filters import (
+    ChoiceField,
+    DigitsField,
+    FilterForm,
+    SlugChoiceField,
+    SlugField,
+)
 from news.models import Article, Channel
+from zones.filters import city_outside_note
 from zones.models import Region, Zone
 
-ASCII_SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,100}\Z")
-# Tag slugs keep Chinese characters (taggit slugifies with allow_unicode).
-UNICODE_SLUG = re.compile(r"^[-\w]{1,100}\Z")
-NUMBER = re.compile(r"^[0-9]{1,4}\Z")
 FIRST_YEAR, LAST_YEAR = 1949, 2100
 # What each region parameter may name; "city" takes a county too.
 REGION_LEVELS = {
@@ -41,54 +43,42 @@ def regions_within(region):
     return list(Region.objects.within(region).values_list("pk", flat=True))
 
 
-class ArticleFilters:
-    """The filters of one request to the news list.
+class ArticleFilterForm(FilterForm):
+    """The query string of the news list; see core.filters."""
 
-    Attributes hold the objects the parameters name (None when absent or
-    ignored); `notes` holds one sentence per ignored parameter.
-    """
+    channel = SlugChoiceField(Channel.objects.all(), label=gettext_lazy("channel"))
+    province = SlugField(label=gettext_lazy("province"))
+    city = SlugField(label=gettext_lazy("city"))
+    zone = SlugChoiceField(
+        # The list names and links the zone; its profile stays behind.
+        Zone.objects.published().only("name", "name_en", "slug", "is_published"),
+        label=gettext_lazy("zone"),
+    )
+    tag = SlugChoiceField(Tag.objects.all(), label=gettext_lazy("tag"))
+    kind = ChoiceField(choices=Article.Kind.choices, label=gettext_lazy("kind of news"))
+    year = DigitsField(
+        4, min_value=FIRST_YEAR, max_value=LAST_YEAR, label=gettext_lazy("year")
+    )
+    month = DigitsField(4, min_value=1, max_value=12, label=gettext_lazy("month"))
 
-    PARAMETERS = ("channel", "province", "city", "zone", "kind", "tag", "year", "month")
+    def clean(self):
+        data = super().clean()
+        self._clean_regions(data)
+        if data.get("month") and not data.get("year") and "month" not in self.errors:
+            self.drop(
+                "month",
+                _("A month is only used together with a year, so it was ignored."),
+            )
+        return data
 
-    def __init__(self, params):
-        self.notes = []
-        self.raw = {name: params.get(name, "").strip() for name in self.PARAMETERS}
-        self.channel = self._find(
-            "channel", ASCII_SLUG, Channel.objects.all(), _("channel")
-        )
-        self.province, self.city = self._find_regions()
-        self.zone = self._find(
-            "zone",
-            ASCII_SLUG,
-            # The list names and links the zone; its profile stays behind.
-            Zone.objects.published().only("name", "name_en", "slug", "is_published"),
-            _("zone"),
-        )
-        self.tag = self._find("tag", UNICODE_SLUG, Tag.objects.all(), _("tag"))
-        self.kind = self._kind()
-        self.year, self.month = self._year_and_month()
-
-    def _ignore(self, label, value):
-        self.notes.append(
-            _("There is no %(filter)s “%(value)s”, so that filter was ignored.")
-            % {"filter": label, "value": value}
-        )
-
-    def _find(self, name, pattern, queryset, label):
-        value = self.raw[name]
-        if not value:
-            return None
-        found = queryset.filter(slug=value).first() if pattern.match(value) else None
-        if found is None:
-            self._ignore(label, value)
-        return found
-
-    def _find_regions(self):
-        """The province and city filters: one query when both are given."""
+    def _clean_regions(self, data):
+        """The province and city filters: one query when both are given; a
+        city outside the chosen province is dropped (it came along in the
+        form from an earlier page)."""
         wanted = {
-            name: (self.raw[name], levels)
+            name: (data[name], levels)
             for name, levels in REGION_LEVELS.items()
-            if self.raw[name] and ASCII_SLUG.match(self.raw[name])
+            if data.get(name)
         }
         found = {}
         if wanted:
@@ -100,38 +90,28 @@ class ArticleFilters:
                 for name, (slug, levels) in wanted.items():
                     if region.slug == slug and region.level in levels:
                         found[name] = region
-        for name, label in (("province", _("province")), ("city", _("city"))):
-            if self.raw[name] and name not in found:
-                self._ignore(label, self.raw[name])
-        return found.get("province"), found.get("city")
-
-    def _kind(self):
-        value = self.raw["kind"]
-        if not value:
-            return None
-        if value in Article.Kind.values:
-            return value
-        self._ignore(_("kind of news"), value)
-        return None
-
-    def _year_and_month(self):
-        year_text, month_text = self.raw["year"], self.raw["month"]
-        year = month = None
-        if year_text:
-            if NUMBER.match(year_text) and FIRST_YEAR <= int(year_text) <= LAST_YEAR:
-                year = int(year_text)
+        for name in wanted:
+            if name in found:
+                data[name] = found[name]
             else:
-                self._ignore(_("year"), year_text)
-        if month_text:
-            if not (NUMBER.match(month_text) and 1 <= int(month_text) <= 12):
-                self._ignore(_("month"), month_text)
-            elif year is None:
-                self.notes.append(
-                    _("A month is only used together with a year, so it was ignored.")
-                )
-            else:
-                month = int(month_text)
-        return year, month
+                self.add_error(name, "")
+        province, city = found.get("province"), found.get("city")
+        if province and city and not city.is_within(province):
+            self.drop("city", city_outside_note(city, province))
+
+
+class ArticleFilters:
+    """The filters of one request to the news list.
+
+    Attributes hold the objects the parameters name (None when absent or
+    ignored); `notes` holds one sentence per ignored parameter.
+    """
+
+    def __init__(self, params):
+        self.form = form = ArticleFilterForm(params)
+        self.notes = form.notes
+        for name in form.fields:
+            setattr(self, name, form.value(name))
 
     @property
     def region(self):
@@ -141,10 +121,11 @@ class ArticleFilters:
     def apply(self, queryset):
         if self.channel:
             queryset = queryset.filter(channel=self.channel)
-        if self.province and not self._city_is_in_province():
-            queryset = queryset.filter(region__in=regions_within(self.province))
+        # A city is always within the chosen province (see the form).
         if self.city:
             queryset = queryset.filter(region__in=regions_within(self.city))
+        elif self.province:
+            queryset = queryset.filter(region__in=regions_within(self.province))
         if self.zone:
             queryset = queryset.concerning_zone(self.zone)
         if self.kind:
@@ -155,13 +136,6 @@ class ArticleFilters:
             start, end = self._period()
             queryset = queryset.filter(published_at__gte=start, published_at__lt=end)
         return queryset
-
-    def _city_is_in_province(self):
-        """Does the city filter already imply the province filter?"""
-        if self.city is None:
-            return False
-        parent = self.city.parent
-        return self.province in (parent, parent and parent.parent)
 
     def _period(self):
         # A range on published_at, in the site's time zone, uses the index;

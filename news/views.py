@@ -29,7 +29,7 @@ def region_parameter(region):
     return "province" if region.level == Region.Level.PROVINCE else "city"
 
 
-def breadcrumb_trail(channel=None, region=None, zone=None, kind=None):
+def breadcrumb_trail(channel=None, region=None, zone=None, kind=None, tag=None):
     """Crumbs like the reference page: 开发区新闻 > 南通 > 文字新闻.
 
     Each crumb links to the list narrowed down to it and to the crumbs
@@ -52,6 +52,9 @@ def breadcrumb_trail(channel=None, region=None, zone=None, kind=None):
         crumbs.append(
             {"label": str(Article.Kind(kind).label), "url": news_list_url(**filters)}
         )
+    if tag is not None:
+        filters["tag"] = tag.slug
+        crumbs.append({"label": tag.name, "url": news_list_url(**filters)})
     return crumbs
 
 
@@ -128,7 +131,7 @@ class ArticleListView(NewsSectionMixin, NewsPaginationMixin, ListView):
         context = super().get_context_data(**kwargs)
         filters, paginator = self.filters, context["paginator"]
         crumbs = breadcrumb_trail(
-            filters.channel, filters.region, filters.zone, filters.kind
+            filters.channel, filters.region, filters.zone, filters.kind, filters.tag
         )
         provinces, cities = self._filter_regions(filters)
         context.update(
@@ -152,17 +155,16 @@ class ArticleListView(NewsSectionMixin, NewsPaginationMixin, ListView):
 
     def _removal_links(self, active):
         """(label, URL of this list without that filter) for each filter."""
-        links = []
-        for name, label in active:
-            query = self.request.GET.copy()
+        return [
             # A month means nothing without its year.
-            for dropped in (name, "page", *(["month"] if name == "year" else [])):
-                query.pop(dropped, None)
-            encoded = query.urlencode()
-            links.append(
-                (label, self.request.path + (f"?{encoded}" if encoded else ""))
+            (
+                label,
+                self.filters.form.url_without(
+                    self.request, name, *(["month"] if name == "year" else [])
+                ),
             )
-        return links
+            for name, label in active
+        ]
 
     @staticmethod
     def _filter_regions(filters):

@@ -3,11 +3,14 @@
 import re
 from urllib.parse import urlencode
 
+from django import forms
+from django.core.exceptions import ValidationError
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from core.filters import ChoiceField, FilterForm, SlugChoiceField, SlugField
 from news.models import Article
 from search import finders
 from search.terms import (
@@ -20,10 +23,62 @@ from search.terms import (
 )
 from zones.models import Region, Zone
 
-SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,200}\Z")
 PAGE_NUMBER = re.compile(r"^[0-9]{1,6}\Z")
 # Shown on the empty search page: a zone, an industry, two words, English.
 EXAMPLES = ("海门", "半导体", "苏州 生物医药", "Suzhou")
+
+
+class SearchForm(FilterForm):
+    """The query string of a search, but for its page (see core.filters)."""
+
+    # Parsed by clean_q into a search.terms.Query.
+    q = forms.Field(required=False)
+    kind = ChoiceField(
+        choices=[("zones", "zones"), ("news", "news")],
+        note=gettext_lazy("The kind of result asked for is unknown; all are shown."),
+    )
+    province = SlugField(
+        note=gettext_lazy("There is no such province; it was not applied.")
+    )
+    zone = SlugChoiceField(
+        Zone.objects.published().only("pk", "slug", "name", "name_en"),
+        note=gettext_lazy("There is no such zone; it was not applied."),
+    )
+
+    def __init__(self, params, provinces):
+        """`provinces`: (pk, slug, name, name_en) of each province."""
+        self.provinces = provinces
+        super().__init__(params)
+
+    def clean_q(self):
+        query = parse_query(self.data.get("q", ""))
+        if query.was_shortened:
+            self.remarks["q"].append(
+                _("Only the first %(count)d characters were searched for.")
+                % {"count": MAX_QUERY_LENGTH}
+            )
+        if query.dropped_terms:
+            self.remarks["q"].append(
+                _("Only the first %(count)d words were searched for.")
+                % {"count": MAX_TERMS}
+            )
+        return query
+
+    def clean_province(self):
+        """The province, from the list the form shows: no query of its own."""
+        slug = self.cleaned_data["province"]
+        if not slug:
+            return None
+        for pk, province_slug, name, name_en in self.provinces:
+            if province_slug == slug:
+                return Region(
+                    pk=pk,
+                    slug=slug,
+                    name=name,
+                    name_en=name_en,
+                    level=Region.Level.PROVINCE,
+                )
+        raise ValidationError("unknown province")
 
 
 class SearchRequest:
@@ -35,56 +90,15 @@ class SearchRequest:
 
     def __init__(self, params, provinces):
         """`provinces`: (pk, slug, name, name_en) of each province."""
-        self.notes = []
+        form = SearchForm(params, provinces)
+        self.notes = form.notes
         # Every link of the page starts with this; reverse() once.
         self.path = reverse("search:index")
-        self.query = parse_query(params.get("q", ""))
-        if self.query.was_shortened:
-            self.notes.append(
-                _("Only the first %(count)d characters were searched for.")
-                % {"count": MAX_QUERY_LENGTH}
-            )
-        if self.query.dropped_terms:
-            self.notes.append(
-                _("Only the first %(count)d words were searched for.")
-                % {"count": MAX_TERMS}
-            )
+        self.query = form.cleaned_data["q"]
         self.filters = finders.Filters(language=get_language())
-        kind = params.get("kind", "")
-        if kind in ("zones", "news"):
-            self.filters.kind = kind
-        elif kind:
-            self.notes.append(
-                _("The kind of result asked for is unknown; all are shown.")
-            )
-        province = params.get("province", "")
-        if province:
-            self.filters.province = next(
-                (
-                    Region(
-                        pk=pk,
-                        slug=slug,
-                        name=name,
-                        name_en=name_en,
-                        level=Region.Level.PROVINCE,
-                    )
-                    for pk, slug, name, name_en in provinces
-                    if slug == province
-                ),
-                None,
-            )
-            if self.filters.province is None:
-                self.notes.append(_("There is no such province; it was not applied."))
-        zone = params.get("zone", "")
-        if zone:
-            if SLUG.match(zone):
-                self.filters.zone = (
-                    (Zone.objects.published().only("pk", "slug", "name", "name_en"))
-                    .filter(slug=zone)
-                    .first()
-                )
-            if self.filters.zone is None:
-                self.notes.append(_("There is no such zone; it was not applied."))
+        self.filters.kind = form.value("kind", "")
+        self.filters.province = form.value("province")
+        self.filters.zone = form.value("zone")
         self.page_number = 1
         page = params.get("page", "")
         if page:

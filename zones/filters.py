@@ -1,23 +1,21 @@
 """The query parameters of the zone directory, checked before they reach SQL.
 
 A value that names nothing (level=foo, an unknown province) is dropped and
-the reader is told so in a note; the rest of the filters still apply. Slugs
-are matched against a pattern first, so stray bytes (PostgreSQL refuses NUL
-in a query) never reach the database.
+the reader is told so in a note; the rest of the filters still apply. See
+core.filters.
 """
 
 import re
 from collections import Counter
 
+from django import forms
 from django.db.models import Case, Count, F, IntegerField, Q, When
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from core.filters import ChoiceField, FilterForm, SlugChoiceField, SlugField
 from zones.models import Industry, Region, Zone
 
-ASCII_SLUG = re.compile(r"^[-a-z0-9]{1,100}\Z")
-# Industry slugs keep their Chinese characters (装备制造).
-UNICODE_SLUG = re.compile(r"^[-\w]{1,100}\Z")
 QUERY_MAX_LENGTH = 100
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 # The industry list of the filter shows the most common ones; there are
@@ -41,6 +39,64 @@ def sort_choices():
     ]
 
 
+class ZoneFilterForm(FilterForm):
+    """The query string of the directory; see core.filters."""
+
+    province = SlugField(label=gettext_lazy("province"))
+    city = SlugField(label=gettext_lazy("city"))
+    level = ChoiceField(choices=Zone.Level.choices, label=gettext_lazy("level"))
+    kind = ChoiceField(choices=Zone.Kind.choices, label=gettext_lazy("kind of zone"))
+    industry = SlugChoiceField(Industry.objects.all(), label=gettext_lazy("industry"))
+    # Cleaned by clean_q: control characters are removed, not refused.
+    q = forms.Field(required=False)
+    sort = ChoiceField(
+        choices=[(value, value) for value in SORTS], label=gettext_lazy("sort order")
+    )
+
+    def clean_q(self):
+        value = CONTROL_CHARACTERS.sub("", self.data.get("q", "").strip())
+        if len(value) > QUERY_MAX_LENGTH:
+            self.remarks["q"].append(
+                _("The search was cut to its first %(count)d characters.")
+                % {"count": QUERY_MAX_LENGTH}
+            )
+            value = value[:QUERY_MAX_LENGTH]
+        return value.strip()
+
+    def clean(self):
+        data = super().clean()
+        wanted = [data[name] for name in ("province", "city") if data.get(name)]
+        found = {}
+        if wanted:
+            found = {
+                region.slug: region for region in Region.objects.filter(slug__in=wanted)
+            }
+        province = found.get(data.get("province"))
+        if province is not None and province.level != Region.Level.PROVINCE:
+            province = None
+        city = found.get(data.get("city"))
+        # A municipality acts as its own city (北京's zones have 北京 as city).
+        if city is not None and not (
+            city.level == Region.Level.CITY or city.is_municipality
+        ):
+            city = None
+        for name, region in (("province", province), ("city", city)):
+            if region is not None:
+                data[name] = region
+            elif data.get(name):
+                self.add_error(name, "")
+        if province and city and not city.is_within(province):
+            self.drop("city", city_outside_note(city, province))
+        return data
+
+
+def city_outside_note(city, province):
+    return _("%(city)s is not in %(province)s, so the city filter was ignored.") % {
+        "city": city.display_name,
+        "province": province.display_name,
+    }
+
+
 class ZoneFilters:
     """The filters of one request to the directory.
 
@@ -48,81 +104,16 @@ class ZoneFilters:
     ignored); `notes` holds one sentence per ignored parameter.
     """
 
-    PARAMETERS = ("province", "city", "level", "kind", "industry", "q", "sort")
-
     def __init__(self, params):
-        self.notes = []
-        self.raw = {name: params.get(name, "").strip() for name in self.PARAMETERS}
-        self.province, self.city = self._regions()
-        self.level = self._choice("level", Zone.Level.values, _("level"))
-        self.kind = self._choice("kind", Zone.Kind.values, _("kind of zone"))
-        self.industry = self._industry()
-        self.q = self._query()
-        self.sort = self._choice("sort", SORTS, _("sort order")) or DEFAULT_SORT
-
-    def _ignore(self, label, value):
-        self.notes.append(
-            _("There is no %(filter)s “%(value)s”, so that filter was ignored.")
-            % {"filter": label, "value": value}
-        )
-
-    def _regions(self):
-        """Look up the province and city slugs, in one query."""
-        wanted = {
-            name: self.raw[name]
-            for name in ("province", "city")
-            if self.raw[name] and ASCII_SLUG.match(self.raw[name])
-        }
-        found = {}
-        if wanted:
-            found = {
-                region.slug: region
-                for region in Region.objects.filter(slug__in=wanted.values())
-            }
-        province = found.get(wanted.get("province"))
-        if province is not None and province.level != Region.Level.PROVINCE:
-            province = None
-        city = found.get(wanted.get("city"))
-        # A municipality acts as its own city (北京's zones have 北京 as city).
-        if city is not None and not (
-            city.level == Region.Level.CITY or city.is_municipality
-        ):
-            city = None
-        if self.raw["province"] and province is None:
-            self._ignore(_("province"), self.raw["province"])
-        if self.raw["city"] and city is None:
-            self._ignore(_("city"), self.raw["city"])
-        return province, city
-
-    def _choice(self, name, allowed, label):
-        value = self.raw[name]
-        if not value:
-            return ""
-        if value in allowed:
-            return value
-        self._ignore(label, value)
-        return ""
-
-    def _industry(self):
-        value = self.raw["industry"]
-        if not value:
-            return None
-        found = None
-        if UNICODE_SLUG.match(value):
-            found = Industry.objects.filter(slug=value).first()
-        if found is None:
-            self._ignore(_("industry"), value)
-        return found
-
-    def _query(self):
-        value = CONTROL_CHARACTERS.sub("", self.raw["q"])
-        if len(value) > QUERY_MAX_LENGTH:
-            self.notes.append(
-                _("The search was cut to its first %(count)d characters.")
-                % {"count": QUERY_MAX_LENGTH}
-            )
-            value = value[:QUERY_MAX_LENGTH]
-        return value.strip()
+        self.form = form = ZoneFilterForm(params)
+        self.notes = form.notes
+        self.province = form.value("province")
+        self.city = form.value("city")
+        self.level = form.value("level", "")
+        self.kind = form.value("kind", "")
+        self.industry = form.value("industry")
+        self.q = form.value("q", "")
+        self.sort = form.value("sort", DEFAULT_SORT)
 
     def apply(self, queryset, skip=()):
         """Filter `queryset` by every filter except those named in `skip`."""

@@ -126,6 +126,13 @@ class Region(models.Model):
             return name_en
         return cls.short_name_of(name, level)
 
+    def is_within(self, region):
+        """Is this region `region` or below it? A county's grandparent is
+        read through its parent (select_related("parent__parent") saves a query)."""
+        if region.pk in (self.pk, self.parent_id):
+            return True
+        return self.level == self.Level.COUNTY and self.parent.parent_id == region.pk
+
     @property
     def is_municipality(self):
         """北京, 天津, 上海 and 重庆 are provinces that also act as their city."""

@@ -69,15 +69,6 @@ def prepare_cards(zones):
         zone.card_industries = links[zone.pk]
 
 
-def url_without(request, name):
-    """The current URL with one filter (and the page number) removed."""
-    query = request.GET.copy()
-    for key in (name, "page"):
-        query.pop(key, None)
-    encoded = query.urlencode()
-    return request.path + (f"?{encoded}" if encoded else "")
-
-
 def region_crumbs(regions):
     """Breadcrumbs from the directory down through `regions` (top-down)."""
     crumbs = [{"label": _("Development zones"), "url": reverse("zones:index")}]
@@ -114,7 +105,7 @@ class ZoneListView(ZoneListMixin, ListView):
             facets=self.facets,
             sort_choices=sort_choices(),
             active_filters=[
-                (label, url_without(self.request, name))
+                (label, filters.form.url_without(self.request, name))
                 for name, label in filters.active()
             ],
             breadcrumbs=[{"label": _("Development zones"), "url": ""}],

@@ -9,7 +9,10 @@ from django.utils import timezone
 
 from news.models import Article
 from news.views import ArticleListView
-from tests.news.helpers import NewsTestCase, jpeg_upload
+from tests.news.helpers import NewsTestCase, jpeg_upload, make_zone
+from zones.management.commands.import_zones import Command as ImportZones
+from zones.models import Zone
+from zones.naming import ascii_slug
 
 INDEX = "news:index"
 
@@ -138,6 +141,25 @@ class FilterTests(NewsTestCase):
         titles, _ = self.titles(zone="haimen-etdz")
         self.assertEqual(titles, {"海门文字新闻", "门户综述"})
 
+    def test_zone_with_a_long_imported_slug(self):
+        # import_zones cuts an English name at 120 characters and adds the
+        # province when the slug is taken: over the 100 the filter once took.
+        name_en = (
+            "Xinjiang Production and Construction Corps Eighth Division Shihezi "
+            "North Industrial Park Economic and Technological Development Zone"
+        )
+        taken = {ascii_slug(name_en, max_length=120)}
+        slug = ImportZones().unique_slug(Zone(name_en=name_en), self.jiangsu, taken)
+        self.assertGreater(len(slug), 100)
+        zone = make_zone("长名开发区", slug, self.jiangsu, name_en=name_en)
+        self.make_article("长名开发区新闻", zone=zone)
+
+        titles, response = self.titles(zone=slug)
+
+        self.assertEqual(titles, {"长名开发区新闻"})
+        self.assertEqual(response.context["filters"].notes, [])
+        self.assertEqual(response.context["filters"].zone, zone)
+
     def test_kind(self):
         self.assertEqual(self.titles(kind="picture")[0], {"苏州图片新闻"})
         self.assertEqual(
@@ -179,6 +201,30 @@ class FilterTests(NewsTestCase):
             ["海门文字新闻"],
         )
         self.assertContains(response, "航天新材料")
+
+    def test_tag_is_named_in_the_heading_and_title(self):
+        _, response = self.titles(tag="半导体")
+        self.assertContains(response, "<h1>开发区新闻 · 半导体</h1>", html=False)
+        self.assertContains(response, "<title>开发区新闻 · 半导体 - ", html=False)
+
+    def test_city_outside_the_chosen_province_is_dropped(self):
+        # From an article's breadcrumb (?channel=…&city=nantong&kind=text)
+        # the reader chooses 浙江: the hidden city must not come along.
+        breadcrumb = {"channel": "investment", "city": "nantong", "kind": "text"}
+        _, before = self.titles(**breadcrumb)
+        self.assertContains(before, '<input type="hidden" name="city" value="nantong">')
+        titles, response = self.titles(**breadcrumb, province="zhejiang")
+        self.assertEqual(titles, {"宁波投资动态"})
+        filters = response.context["filters"]
+        self.assertEqual(filters.province, self.zhejiang)
+        self.assertIsNone(filters.city)
+        self.assertContains(response, "<h1>投资动态 · 浙江 · 文字新闻</h1>", html=False)
+        self.assertNotContains(response, 'name="city" value="nantong"')
+        self.assertNotContains(response, "南通 <span")  # no removal link
+        self.assertContains(response, "南通不在浙江，已忽略城市筛选条件。")
+        # A city of the chosen province stays.
+        titles, _ = self.titles(province="jiangsu", city="nantong")
+        self.assertEqual(titles, {"海门文字新闻", "门户综述"})
 
     def test_tag_with_latin_slug(self):
         self.assertEqual(self.titles(tag="semiconductors")[0], {"宁波投资动态"})

@@ -363,6 +363,18 @@ class DirectoryBadParameterTests(DirectoryTestCase):
             with self.subTest(name):
                 self.assert_ignored(self.get(**{name: value}), f"“{value}”")
 
+    def test_city_outside_the_chosen_province_is_dropped(self):
+        response = self.get(province="zhejiang", city="nantong")
+
+        self.assertEqual(self.listed(response), ["宁波经济技术开发区"])
+        self.assertIsNone(response.context["filters"].city)
+        self.assertContains(response, "南通不在浙江，已忽略城市筛选条件。")
+        self.assertNotContains(response, "浙江、南通")  # title and description
+        # A municipality is its own city.
+        response = self.get(province="beijing", city="beijing")
+        self.assertEqual(self.listed(response), ["北京经济技术开发区"])
+        self.assertEqual(response.context["filters"].notes, [])
+
     def test_a_city_slug_given_as_province_is_ignored(self):
         self.assert_ignored(self.get(province="nantong"), "没有名为“nantong”的省份")
 
