@@ -6,6 +6,8 @@ that shows an image with srcset, width and height reads no file and makes
 no query: the work happens once, on save, never on a request.
 """
 
+import logging
+import warnings
 from io import BytesIO
 from pathlib import PurePosixPath
 
@@ -18,17 +20,65 @@ from PIL import Image, ImageOps
 
 IMAGE_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
 validate_image_extension = FileExtensionValidator(IMAGE_EXTENSIONS)
-# Decompression bombs: refuse images with more pixels than a 60-megapixel photo.
-Image.MAX_IMAGE_PIXELS = 60_000_000
+# Decompression bombs are refused by validate_image_pixels(), with a message
+# that says why, before anything decodes them. Pillow's own guard stays as a
+# second line, further out: it refuses at twice its limit, with a message
+# that only says the file is not a valid image.
+Image.MAX_IMAGE_PIXELS = settings.MAX_IMAGE_PIXELS * 2
+# Modes the resampling filters work in; others are converted first.
+RESIZABLE_MODES = frozenset({"L", "LA", "RGB", "RGBA", "CMYK"})
+# EXIF orientations that swap width and height.
+TURNED = frozenset({5, 6, 7, 8})
+ORIENTATION_TAG = 0x0112
+
+logger = logging.getLogger(__name__)
 
 
 def validate_image_size(file):
+    """Refuse files over MAX_UPLOAD_MB and images over MAX_IMAGE_PIXELS."""
     limit = settings.MAX_UPLOAD_MB * 1024 * 1024
     if file.size > limit:
         raise ValidationError(
             _("The image is %(size).1f MB; the largest accepted is %(limit)d MB."),
             params={"size": file.size / 1024 / 1024, "limit": settings.MAX_UPLOAD_MB},
             code="image_too_large",
+        )
+    validate_image_pixels(file)
+
+
+def image_dimensions(file):
+    """(width, height) from the image's header, without decoding it."""
+    position = file.tell() if hasattr(file, "tell") else 0
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(file) as image:
+                return image.size
+    finally:
+        file.seek(position)
+
+
+def validate_image_pixels(file):
+    """Refuse images with more pixels than MAX_IMAGE_PIXELS, from the header.
+
+    A small file can hold a huge image (a 27 KB PNG of 110 megapixels):
+    the decoded size, not the file's, is what costs memory.
+    """
+    try:
+        width, height = image_dimensions(file)
+    except Image.DecompressionBombError:
+        width = height = None
+    except (OSError, ValueError, SyntaxError):
+        return  # Not an image: the form field says so.
+    limit = settings.MAX_IMAGE_PIXELS
+    if width is None or width * height > limit:
+        raise ValidationError(
+            _(
+                "The image is too large to process: at most %(limit)d megapixels "
+                "are accepted. Reduce it (4000 pixels wide is plenty for the web)."
+            ),
+            params={"limit": limit // 1_000_000},
+            code="image_too_many_pixels",
         )
 
 
@@ -40,41 +90,82 @@ def make_renditions(field_file, widths, quality=80):
 
     Returns {"480": {"url": ..., "width": 480, "height": 270}, ...}. A width
     larger than the original is skipped; the original's own width is always
-    included so small images still get a WebP copy.
+    included so small images still get a WebP copy. An image over
+    MAX_IMAGE_PIXELS (stored before the limit, or not through a form) gets
+    none.
+
+    Memory: the original is decoded once (JPEG already scaled down while it
+    is read), reduced to the largest rendition and let go; the smaller
+    renditions are made from that one, and the orientation and colour mode
+    are applied to it, not to full-size copies.
     """
     if not field_file:
         return {}
     storage = field_file.storage
     field_file.open("rb")
     try:
-        with Image.open(field_file) as original:
-            original = ImageOps.exif_transpose(original)
-            if original.mode not in ("RGB", "RGBA"):
-                original = original.convert("RGBA" if "A" in original.mode else "RGB")
-            source_width, source_height = original.size
+        with Image.open(field_file) as image:
+            stored_width, stored_height = image.size
+            if stored_width * stored_height > settings.MAX_IMAGE_PIXELS:
+                logger.warning("no renditions for %s: too many pixels", field_file.name)
+                return {}
+            turned = image.getexif().get(ORIENTATION_TAG) in TURNED
+            source_width, source_height = (
+                (stored_height, stored_width) if turned else image.size
+            )
             targets = sorted(
                 {w for w in widths if w < source_width}
                 | {min(max(widths), source_width)}
             )
-            stem = str(PurePosixPath(field_file.name).with_suffix(""))
-            renditions = {}
-            for width in targets:
-                height = max(1, round(source_height * width / source_width))
-                resized = original.resize((width, height), Image.Resampling.LANCZOS)
-                buffer = BytesIO()
-                resized.save(buffer, "WEBP", quality=quality, method=4)
-                name = f"{stem}.w{width}.webp"
-                if storage.exists(name):
-                    storage.delete(name)
-                saved = storage.save(name, ContentFile(buffer.getvalue()))
-                renditions[str(width)] = {
-                    "url": storage.url(saved),
-                    "width": width,
-                    "height": height,
-                }
+            largest = (targets[-1], _height(targets[-1], source_width, source_height))
+            top = _reduced(image, largest[::-1] if turned else largest)
+        top = ImageOps.exif_transpose(top)
+        if top.mode not in ("RGB", "RGBA"):
+            top = top.convert("RGBA" if "A" in top.mode else "RGB")
+        stem = str(PurePosixPath(field_file.name).with_suffix(""))
+        renditions = {}
+        for width in targets:
+            height = _height(width, source_width, source_height)
+            resized = top
+            if (width, height) != top.size:
+                resized = top.resize((width, height), Image.Resampling.LANCZOS)
+            buffer = BytesIO()
+            resized.save(buffer, "WEBP", quality=quality, method=4)
+            name = f"{stem}.w{width}.webp"
+            if storage.exists(name):
+                storage.delete(name)
+            saved = storage.save(name, ContentFile(buffer.getvalue()))
+            renditions[str(width)] = {
+                "url": storage.url(saved),
+                "width": width,
+                "height": height,
+            }
     finally:
         field_file.close()
     return renditions
+
+
+def _height(width, source_width, source_height):
+    return max(1, round(source_height * width / source_width))
+
+
+def _reduced(image, size):
+    """`image` decoded and resized to `size`.
+
+    Holds the decoded original once (twice for palette images, converted
+    first) and never more than one copy the size of the rendition.
+    """
+    image.draft(image.mode, size)  # JPEG: decode at 1/2, 1/4 or 1/8 scale
+    if image.mode not in RESIZABLE_MODES:
+        # Palette and bilevel images resize only by nearest neighbour.
+        wide = "A" in image.mode or "transparency" in image.info
+        image = image.convert("RGBA" if wide else "RGB")
+    if image.size == size:
+        image.load()
+        return image.copy()
+    # reducing_gap: an integer reduction first, then the filter on a copy
+    # a few times the target's size rather than on the original.
+    return image.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
 
 
 def _sized(renditions):

@@ -195,6 +195,9 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
 # Uploads above this size are refused by the forms that take them.
 MAX_UPLOAD_MB = env_int("MAX_UPLOAD_MB", 10)
+# Images with more pixels are refused from their header, before decoding: a
+# decoded image costs up to 4 bytes a pixel however small its file.
+MAX_IMAGE_PIXELS = env_int("MAX_IMAGE_MEGAPIXELS", 50) * 1_000_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 STORAGES = {
