@@ -36,6 +36,7 @@ run: $(BIN)/.installed
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py load_demo
 	DEBUG=1 $(PY) manage.py ensure_dev_superuser
+	DEBUG=1 $(PY) manage.py remind_inquiries
 	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 

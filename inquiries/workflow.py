@@ -11,6 +11,9 @@ management commands call these; none of them repeats the rules.
     any open state ──mark_spam──▶ spam
 """
 
+import json
+from datetime import timedelta
+
 import reversion
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
@@ -18,6 +21,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from reversion.models import Version
 
 from core import roles
 from inquiries import emails
@@ -27,6 +31,7 @@ from inquiries.models import (
     Inquiry,
     Message,
     ZoneResponseTime,
+    new_token,
 )
 from inquiries.workdays import add_working_days
 
@@ -227,3 +232,55 @@ def send_reminders(now=None):
                 emails.queue(inquiry, Delivery.Kind.REMINDER)
                 reminded += 1
     return reminded, escalated
+
+
+# What anonymising blanks: who the investor is and everything they or the
+# staff wrote. The zone, the project's figures and the dates stay for the
+# statistics.
+PERSONAL_FIELDS = {
+    "name": "",
+    "organisation": "",
+    "email": "",
+    "phone": "",
+    "message": "",
+}
+
+
+def purgeable(now, retention_days):
+    """Closed or spam inquiries, not yet anonymised, closed before the
+    retention period."""
+    return Inquiry.objects.filter(
+        status__in=(Status.CLOSED, Status.SPAM),
+        closed_at__lt=now - timedelta(days=retention_days),
+        anonymised_at__isnull=True,
+    )
+
+
+def anonymise(inquiry):
+    """Blank the investor's data in the inquiry, its messages, its emails
+    and every stored version of them. The tracking link stops working."""
+    with transaction.atomic():
+        messages = list(inquiry.messages.all())
+        for name, value in PERSONAL_FIELDS.items():
+            setattr(inquiry, name, value)
+        inquiry.token = new_token()
+        inquiry.anonymised_at = timezone.now()
+        inquiry.save()
+        Message.objects.filter(inquiry=inquiry).update(body="")
+        inquiry.deliveries.all().delete()
+        _anonymise_versions(Version.objects.get_for_object(inquiry), PERSONAL_FIELDS)
+        for message in messages:
+            _anonymise_versions(Version.objects.get_for_object(message), {"body": ""})
+
+
+def _anonymise_versions(versions, blanks):
+    for version in versions:
+        data = json.loads(version.serialized_data)
+        for row in data:
+            row["fields"].update(
+                (name, value) for name, value in blanks.items() if name in row["fields"]
+            )
+            if "token" in row["fields"]:
+                row["fields"]["token"] = ""
+        version.serialized_data = json.dumps(data)
+        version.save(update_fields=["serialized_data"])

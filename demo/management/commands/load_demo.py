@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
+from demo import inquiries as demo_inquiries
 from demo import pictures
 from demo.articles import ARTICLES
 from demo.site import CHANNELS, SOURCES
@@ -67,6 +68,10 @@ REPORT = (
         ),
     ),
     ("Gallery images", (("image created", "created"),)),
+    (
+        "Inquiries",
+        (("inquiry created", "created"), ("inquiry existing", "existing")),
+    ),
 )
 
 
@@ -115,6 +120,7 @@ class Command(BaseCommand):
             self.load_sources()
             zones = self.load_zones()
             self.load_articles(zones)
+            self.load_inquiries(zones)
         self.report(time.monotonic() - started)
 
     # Output ---------------------------------------------------------------
@@ -132,7 +138,7 @@ class Command(BaseCommand):
         for label, parts in REPORT:
             counted = ", ".join(f"{c[key]} {words}" for key, words in parts)
             self.say(f"{label}: {counted}.")
-        if c["article created"] == 0 and c["zone filled"] == 0:
+        if not (c["article created"] or c["zone filled"] or c["inquiry created"]):
             self.say("Demo content was already loaded: nothing to do.")
         self.say(self.style.SUCCESS(f"Demo loaded in {seconds:.1f} s."))
 
@@ -213,6 +219,12 @@ class Command(BaseCommand):
                 )
                 self.counts["park created" if created else "park existing"] += 1
         return zones
+
+    def load_inquiries(self, zones):
+        self.say(self.style.MIGRATE_HEADING("Inquiries…"))
+        created, existing = demo_inquiries.load(zones, self.now)
+        self.counts["inquiry created"] += created
+        self.counts["inquiry existing"] += existing
 
     def fill_profile(self, zone, demo):
         """Fill the zone's blank profile fields; return whether any was blank."""
