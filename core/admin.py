@@ -8,7 +8,7 @@ from core.models import SiteSettings
 class SiteSettingsAdmin(admin.ModelAdmin):
     fieldsets = (
         (None, {"fields": ("site_name", "site_name_en", "tagline", "tagline_en")}),
-        (_("contacts"), {"fields": ("phone", "fax", "email", "address")}),
+        (_("contacts"), {"fields": ("phone", "fax", "email", "address", "address_en")}),
         (None, {"fields": ("copyright",)}),
     )
 

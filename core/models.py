@@ -1,5 +1,6 @@
 from django.core.cache import cache
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.cache import guarded
@@ -31,6 +32,14 @@ class SiteSettings(models.Model):
     fax = models.CharField(_("fax"), max_length=50, blank=True)
     email = models.EmailField(_("email"), blank=True)
     address = models.CharField(_("address"), max_length=200, blank=True)
+    address_en = models.CharField(
+        _("address in English"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Shown on English pages; they show the Chinese address without it."
+        ),
+    )
     copyright = models.CharField(
         _("copyright line"),
         max_length=200,
@@ -54,6 +63,13 @@ class SiteSettings(models.Model):
     def delete(self, *args, **kwargs):
         super().delete(*args, **kwargs)
         self._forget()
+
+    @property
+    def display_address(self):
+        """The address in the reader's language (English falls back to Chinese)."""
+        if get_language() == "en" and self.address_en:
+            return self.address_en
+        return self.address
 
     @classmethod
     def load(cls):

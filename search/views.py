@@ -144,8 +144,12 @@ def _zone_item(zone, terms, english):
     # Why a zone was found when its names do not say: the industries that
     # hold a term, and the passage of the profile for a term found only there.
     industries = profile = ""
-    if match_spans(zone.industry_text, terms):
-        industries = highlight(zone.industry_text, terms)
+    # industry_text: the Chinese names, then (if any) a line of English ones.
+    lines = zone.industry_text.split("\n")
+    shown = [line for line in lines if match_spans(line, terms)]
+    if shown:
+        preferred = lines[-1] if english else lines[0]
+        industries = highlight(preferred if preferred in shown else shown[0], terms)
     elsewhere = [
         term
         for term in terms

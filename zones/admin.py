@@ -74,10 +74,28 @@ class RegionAdmin(admin.ModelAdmin):
     ordering = ("code",)
 
 
+class EnglishNameFilter(admin.SimpleListFilter):
+    """Industries that English pages still show in Chinese."""
+
+    title = _("English name")
+    parameter_name = "english"
+
+    def lookups(self, request, model_admin):
+        return (("missing", _("missing")), ("given", _("given")))
+
+    def queryset(self, request, queryset):
+        if self.value() == "missing":
+            return queryset.filter(name_en="")
+        if self.value() == "given":
+            return queryset.exclude(name_en="")
+        return queryset
+
+
 @admin.register(Industry)
 class IndustryAdmin(admin.ModelAdmin):
-    list_display = ("name", "slug")
-    search_fields = ("name", "slug")
+    list_display = ("name", "name_en", "slug")
+    list_filter = (EnglishNameFilter,)
+    search_fields = ("name", "name_en", "slug")
     prepopulated_fields = {"slug": ("name",)}
 
 
@@ -88,7 +106,7 @@ class ParkInline(roles.ParentScopedInlineMixin, admin.StackedInline):
         ("name", "name_en"),
         ("planned_area", "area_unit"),
         "industries",
-        "description",
+        ("description", "description_en"),
         "position",
     )
 

@@ -211,7 +211,7 @@ class ZoneFilters:
             Industry.objects.filter(
                 zone_links__content_object__in=self.apply(zones, skip=("industry",))
             )
-            .values_list("slug", "name")
+            .values_list("slug", "name", "name_en")
             .annotate(
                 zone_count=Count("zone_links"),
                 # The chosen industry stays in the list even when it is rare.
@@ -238,9 +238,15 @@ class ZoneFilters:
                 if value in kinds
             ],
             "industry": [
-                (slug, name, count, bool(is_chosen))
-                for slug, name, count, is_chosen in sorted(
-                    industries, key=lambda row: (-row[2], row[1])
+                (
+                    slug,
+                    Industry.display_name_of(name, name_en, english),
+                    count,
+                    bool(is_chosen),
+                    english and not name_en,  # shown in Chinese on an English page
+                )
+                for slug, name, name_en, count, is_chosen in sorted(
+                    industries, key=lambda row: (-row[3], row[1])
                 )
             ],
         }
@@ -277,7 +283,7 @@ class ZoneFilters:
             ("city", self.city and self.city.display_name),
             ("level", self.level and Zone.level_name(self.level)),
             ("kind", self.kind and Zone.kind_name(self.kind)),
-            ("industry", self.industry and self.industry.name),
+            ("industry", self.industry and self.industry.display_name),
             ("q", self.q and _("“%(text)s”") % {"text": self.q}),
         ]
         return [(name, label) for name, label in pairs if label]

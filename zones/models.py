@@ -5,7 +5,7 @@ import reversion
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.db.models.signals import m2m_changed
+from django.db.models.signals import m2m_changed, post_save
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.html import strip_tags
@@ -54,6 +54,9 @@ class RegionQuerySet(models.QuerySet):
 # Between the industries in Zone.industry_text: the catalogue's own separator,
 # which no industry name contains, so a search term never spans two of them.
 INDUSTRY_SEPARATOR = "、"
+# Zone.industry_text holds the Chinese names on its first line and, when any
+# industry has one, the English names on a second line, separated so.
+INDUSTRY_SEPARATOR_EN = ", "
 
 
 def plain_text(markup):
@@ -143,6 +146,15 @@ class Industry(TagBase):
     """A leading industry (主导产业) of zones; kept apart from news tags."""
 
     # TagBase slugifies with allow_unicode, so 装备制造 keeps a readable slug.
+    name_en = models.CharField(
+        _("English name"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "Shown on English pages. The import fills it from the project's "
+            "table of industry names when it is empty."
+        ),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -151,6 +163,15 @@ class Industry(TagBase):
 
     def get_absolute_url(self):
         return self.directory_url() + self.slug
+
+    @property
+    def display_name(self):
+        """The name in the reader's language (English falls back to Chinese)."""
+        return self.display_name_of(self.name, self.name_en, get_language() == "en")
+
+    @staticmethod
+    def display_name_of(name, name_en, english):
+        return name_en if english and name_en else name
 
     @staticmethod
     def directory_url():
@@ -222,15 +243,22 @@ class ZoneQuerySet(models.QuerySet):
         zone's tags are set one zone at a time (admin, restore, demo data).
         """
         names = defaultdict(list)
-        for zone_id, name in (
+        names_en = defaultdict(list)
+        for zone_id, name, name_en in (
             ZoneIndustry.objects.filter(content_object__in=self.values("pk"))
             .order_by("pk")
-            .values_list("content_object_id", "tag__name")
+            .values_list("content_object_id", "tag__name", "tag__name_en")
         ):
             names[zone_id].append(name)
+            names_en[zone_id].append(name_en or name)
         changed = []
         for zone in self.only("industry_text"):
             text = INDUSTRY_SEPARATOR.join(names[zone.pk])
+            if any(
+                name_en != name
+                for name_en, name in zip(names_en[zone.pk], names[zone.pk], strict=True)
+            ):
+                text += "\n" + INDUSTRY_SEPARATOR_EN.join(names_en[zone.pk])
             if zone.industry_text != text:
                 zone.industry_text = text
                 changed.append(zone)
@@ -620,6 +648,9 @@ class Park(models.Model):
         help_text=_("Separated by 、 or commas, e.g. 航天新材料、轻合金精密成型."),
     )
     description = models.TextField(_("description"), blank=True)
+    description_en = models.TextField(
+        _("description in English"), blank=True, help_text=_("Shown on English pages.")
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:
@@ -630,9 +661,29 @@ class Park(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def display_description(self):
+        """The description in the reader's language (English falls back)."""
+        if get_language() == "en" and self.description_en:
+            return self.description_en
+        return self.description
+
+    @property
+    def display_name(self):
+        if get_language() == "en" and self.name_en:
+            return self.name_en
+        return self.name
+
     def industry_list(self):
         text = self.industries.replace(",", "、").replace("，", "、")
         return [item.strip() for item in text.split("、") if item.strip()]
+
+
+@receiver(post_save, sender=Industry)
+def industry_saved(sender, instance, created, raw=False, **kwargs):
+    """An industry renamed (in either language) renames it in its zones' copy."""
+    if not created and not raw:
+        Zone.objects.filter(zoneindustry__tag=instance).refresh_industry_text()
 
 
 @receiver(m2m_changed, sender=ZoneIndustry)

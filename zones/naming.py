@@ -419,6 +419,72 @@ ZONE_TERMS = {
     "深加工": "Deep Processing",
     "农产品": "Agricultural Product",
     "口岸": "Port of Entry",
+    # Words between a place and the kind (北京临空经济核心区, 广东东源县产业转移
+    # 工业园区, 云南个旧特色工业园区) and the industries zones are named after.
+    "经济园区": "Economic Park",
+    "经济": "Economic",
+    "核心": "Core",
+    "产业转移": "Industry Transfer",
+    "产业转型": "Industry Transformation",
+    "转移": "Transfer",
+    "转型": "Transformation",
+    "承接": "Relocation",
+    "特色": "Specialty",
+    "特别": "Special",
+    "合作": "Cooperation",
+    "沿边开放": "Border Opening-up",
+    "县域经济": "County Economy",
+    "民营经济": "Private Economy",
+    "总部经济": "Headquarters Economy",
+    "综合利用": "Comprehensive Utilisation",
+    "资源": "Resources",
+    "再生资源": "Recycled Resources",
+    "进口": "Import",
+    "示范": "Demonstration",
+    "国家": "National",
+    "都市": "Urban",
+    "沿海": "Coastal",
+    "北方": "Northern",
+    "华侨": "Overseas Chinese",
+    "欧盟": "EU",
+    "航空基地": "Aviation Base",
+    "航空港": "Airport",
+    "航空": "Aviation",
+    "火车站": "Railway Station",
+    "医药": "Pharmaceutical",
+    "中药": "Traditional Chinese Medicine",
+    "生物": "Bio",
+    "纺织": "Textile",
+    "针织": "Knitting",
+    "经编": "Warp Knitting",
+    "轻工": "Light Industry",
+    "绿色": "Green",
+    "稀土": "Rare Earth",
+    "信息": "Information",
+    "光伏": "Photovoltaic",
+    "矿业": "Mining",
+    "五金": "Hardware",
+    "金属": "Metal",
+    "有色金属": "Nonferrous Metal",
+    "有色": "Nonferrous",
+    "铝业": "Aluminium",
+    "不锈钢": "Stainless Steel",
+    "钒钛": "Vanadium-Titanium",
+    "轴承": "Bearing",
+    "云计算": "Cloud Computing",
+    "循环": "Circular",
+    "专用": "Special-purpose",
+    "白酒": "Baijiu",
+    "苹果": "Apple",
+    "马铃薯": "Potato",
+    "珍珠": "Pearl",
+    "环保": "Environmental Protection",
+    "装备": "Equipment",
+    "能源": "Energy",
+    "清洁能源": "Clean Energy",
+    "重化工": "Heavy Chemical",
+    "服务外包": "Service Outsourcing",
+    "密集区": "Concentration Zone",
     # Level words add nothing to an English name: 自治区级边境经济合作区.
     "自治区级": "",
     "省级": "",
@@ -427,6 +493,8 @@ ZONE_TERMS = {
 # they mean "zone", "park", "port"... (B区, 黄浦园, 天津港保税区, 湄洲岛国家旅游
 # 度假区); inside a name they are just a syllable (花园口, 港口).
 SHORT_TERMS = {
+    "县": "County",
+    "市": "City",
     "区": "Zone",
     "园": "Park",
     "片": "Area",
@@ -435,6 +503,8 @@ SHORT_TERMS = {
     "及": "and",
 }
 SEPARATORS = set("—–-·・、,，()（） ")
+# Parts named by a letter or number: A区 and B区 are Area A and Area B.
+LETTERED_AREA = re.compile(r"([A-Za-z0-9]+)(?:区|片|园)")
 # "（含新疆生产建设兵团片区）" notes what a zone includes; not part of its name.
 INCLUDES_NOTE = re.compile(r"[（(]含[^）)]*[）)]")
 
@@ -527,6 +597,8 @@ class ZoneNamer:
     def _boundary_at(self, name, position):
         if position >= len(name) or name[position] in SEPARATORS:
             return True
+        if LETTERED_AREA.match(name, position):
+            return True
         if name[position] == "及":
             return True
         end = min(self.longest, len(name) - position)
@@ -546,6 +618,14 @@ class ZoneNamer:
                     yield "".join(run), None
                     run = []
                 position += 1
+                continue
+            lettered = LETTERED_AREA.match(name, position)
+            if lettered:
+                if run:
+                    yield "".join(run), None
+                    run = []
+                yield lettered.group(0), f"Area {lettered.group(1).upper()}"
+                position = lettered.end()
                 continue
             word = self._word_at(name, position, len(run))
             if word is None:
@@ -572,6 +652,13 @@ class ZoneNamer:
         for text, english in self._tokens(name):
             words.append(english if english is not None else pinyin_word(text))
         return " ".join(word for word in words if word)
+
+    def untranslated(self, name):
+        """The parts of a name the draft writes in pinyin: places mostly
+        (张江 Zhangjiang), but also words no table knows yet, for staff to
+        check."""
+        name = INCLUDES_NOTE.sub("", name)
+        return [text for text, english in self._tokens(name) if english is None]
 
     def short_name(self, name):
         """海门经济技术开发区 → 海门经开区; 江苏海门工业园区 → 海门工业园区.

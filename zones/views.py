@@ -41,7 +41,8 @@ class ZoneListMixin(NearestPageMixin):
 def prepare_cards(zones):
     """Give each zone what its card shows beyond its own fields, read for the
     whole page in two queries: `card_places`, the names of its province, city
-    and county, and `card_industries`, (url, name) pairs in catalogue order.
+    and county, and `card_industries`, (url, name, is_chinese_fallback) in
+    catalogue order.
 
     Done once here rather than in the card template: prefetched model
     instances, a reverse() per industry link and a display_name per region
@@ -58,12 +59,14 @@ def prepare_cards(zones):
     }
     url = Industry.directory_url()
     links = defaultdict(list)
-    for zone_id, slug, name in (
+    for zone_id, slug, name, name_en in (
         ZoneIndustry.objects.filter(content_object__in=[zone.pk for zone in zones])
         .order_by("pk")
-        .values_list("content_object", "tag__slug", "tag__name")
+        .values_list("content_object", "tag__slug", "tag__name", "tag__name_en")
     ):
-        links[zone_id].append((url + slug, name))
+        # The third item says the English page shows the Chinese name.
+        shown = Industry.display_name_of(name, name_en, english)
+        links[zone_id].append((url + slug, shown, english and shown == name))
     for zone in zones:
         zone.card_places = [names[pk] for pk in places[zone.pk]]
         zone.card_industries = links[zone.pk]

@@ -23,6 +23,25 @@ class SiteSettingsTests(TestCase):
         self.assertContains(response, "desk@portal.example")
         self.assertContains(response, "Copyright © 2026 Test Portal")
 
+    def test_footer_address_in_the_reader_language(self):
+        site = SiteSettings.load()
+        site.address = "江苏省南通市海门区北京东路1号"
+        site.save()
+        english = self.client.get("/en/")
+        self.assertContains(
+            english, '<span lang="zh-Hans">江苏省南通市海门区北京东路1号</span>'
+        )
+
+        site.address_en = "1 Beijing East Road, Haimen, Nantong, Jiangsu"
+        site.save()
+
+        english = self.client.get("/en/")
+        self.assertContains(
+            english, "<span>1 Beijing East Road, Haimen, Nantong, Jiangsu</span>"
+        )
+        self.assertNotContains(english, "北京东路1号")
+        self.assertContains(self.client.get("/"), "江苏省南通市海门区北京东路1号")
+
     def test_data_migration_creates_the_record_with_the_tagline(self):
         site = SiteSettings.objects.get(pk=1)
         self.assertIn("打造网上国际投资促进平台", site.tagline)

@@ -5,7 +5,7 @@ from django.urls import reverse
 from search.finders import Filters, find_zones, run_search
 from search.terms import parse_query
 from tests.search.helpers import SearchTestCase, make_zone, queries_per_search
-from zones.models import Zone
+from zones.models import Industry, Zone
 
 
 class ZoneMatchingTests(SearchTestCase):
@@ -50,6 +50,14 @@ class ZoneMatchingTests(SearchTestCase):
         response = self.search("半导体")
         self.assertContains(response, "西安高新技术产业开发区")
         self.assertContains(response, "<mark>半导体</mark>、软件和信息服务", html=True)
+
+    def test_english_industry_names_are_searched_and_shown(self):
+        Industry.objects.filter(name="半导体").update(name_en="Semiconductors")
+        Industry.objects.get(name="半导体").save()  # as the admin would
+
+        self.assertEqual(self.zones("semiconductor"), [self.xian])
+        response = self.client.get("/en/search/", {"q": "semiconductor"})
+        self.assertContains(response, "<mark>Semiconductor</mark>s, ", html=False)
 
     def test_place_and_industry_together(self):
         # 苏州 in the name, 生物医药 among the industries (or in the name, or

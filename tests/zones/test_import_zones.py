@@ -5,6 +5,7 @@ from decimal import Decimal
 from io import StringIO
 from pathlib import Path
 
+import reversion
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import TestCase
@@ -24,6 +25,11 @@ from tests.zones.helpers import (
     import_regions_from,
     run_import,
     write_division_files,
+)
+from zones.management.commands.import_zones import (
+    INDUSTRY_NAMES_EN,
+    read_industry_names,
+    split_industries,
 )
 from zones.models import Industry, Region, Zone, ZoneIndustry
 
@@ -118,6 +124,73 @@ class CountyTests(ImportZonesTestCase):
         self.assertIn("Nothing changed", again)
 
 
+class EnglishNameTests(ImportZonesTestCase):
+    def test_industries_get_english_names_from_the_table_unless_staff_wrote_one(self):
+        run_import(self.catalogue.write(HAIMEN_NATIONAL))
+        names = dict(Industry.objects.values_list("name", "name_en"))
+        self.assertEqual(names["装备制造"], "Equipment manufacturing")
+        self.assertEqual(names["生物医药"], "Biomedicine")
+        Industry.objects.filter(name="机电").update(name_en="Electromechanics")
+        unknown = HAIMEN_NATIONAL.replace("、机电", "、机电、量子传感")
+
+        output = run_import(self.catalogue.write(unknown))
+
+        self.assertEqual(Industry.objects.get(name="机电").name_en, "Electromechanics")
+        self.assertIn("1 without an English name (python manage.py", output)
+        zone = Zone.objects.get(code="G321099")
+        self.assertEqual(
+            zone.industry_text,
+            "装备制造、生物医药、机电、量子传感\n"
+            "Equipment manufacturing, Biomedicine, Electromechanics, 量子传感",
+        )
+        report = StringIO()
+        call_command("report_untranslated", stdout=report)
+        self.assertIn("Industries without an English name", report.getvalue())
+        self.assertIn("  量子传感\n", report.getvalue())
+
+    def test_every_industry_of_the_catalogue_has_an_english_name(self):
+        table = read_industry_names(INDUSTRY_NAMES_EN)
+        catalogue = {
+            name
+            for path in FullCatalogueImportTests.FILES
+            for row in catalogue_rows(path)
+            for name in split_industries(row["主导产业"])
+        }
+        self.assertEqual(len(catalogue), 1073)
+        self.assertEqual(catalogue - set(table), set())
+        for name, name_en in table.items():
+            with self.subTest(name=name):
+                self.assertRegex(name_en, r"^[A-Z][A-Za-z0-9 ,'()&-]+$")
+
+    def test_redraft_english_rewrites_drafts_nobody_edited_in_the_admin(self):
+        changshu = (
+            "1500,S329060,江苏常熟综合保税区A区、B区,江苏省,省政府,工业园区,2006.08,"
+            "100.0,物流,120.7,31.6,江苏省苏州市,未知,1,1,"
+        )
+        run_import(self.catalogue.write(HAIMEN_NATIONAL, changshu))
+        Zone.objects.update(name_en="Old draft")
+        edited = Zone.objects.get(code="G321099")
+        with reversion.create_revision():
+            edited.save()
+
+        run_import(self.catalogue.write(HAIMEN_NATIONAL, changshu))
+        self.assertEqual(
+            Zone.objects.get(code="S329060").name_en, "Old draft"
+        )  # only with the option
+        output = run_import(
+            self.catalogue.write(HAIMEN_NATIONAL, changshu),
+            redraft_english=True,
+            verbosity=2,
+        )
+
+        self.assertIn("updated S329060 江苏常熟综合保税区A区、B区: name_en", output)
+        self.assertEqual(
+            Zone.objects.get(code="S329060").name_en,
+            "Jiangsu Changshu Comprehensive Bonded Zone Area A Area B",
+        )
+        self.assertEqual(Zone.objects.get(code="G321099").name_en, "Old draft")
+
+
 class ImportGoodFileTests(ImportZonesTestCase):
     def test_creates_one_zone_per_row_with_every_catalogue_field(self):
         national = self.catalogue.write(HAIMEN_NATIONAL, NANTONG_HIGH_TECH)
@@ -201,7 +274,11 @@ class ImportGoodFileTests(ImportZonesTestCase):
 
         self.assertEqual(Industry.objects.filter(name="装备制造").count(), 1)
         self.assertEqual(Industry.objects.get(name="装备制造").slug, "装备制造")
-        self.assertIn("Industries: 5 created.", output)
+        self.assertIn(
+            "Industries: 5 created, 5 English names filled from the table, "
+            "0 without an English name.",
+            output,
+        )
 
     def test_two_zones_with_one_code_both_exist_and_the_duplicate_is_reported(self):
         output = run_import(self.catalogue.write(ZICHUAN, LINZI))
@@ -277,7 +354,11 @@ class ImportRerunTests(ImportZonesTestCase):
         self.assertEqual(zone.name_en, "Haimen ETDZ")
         self.assertEqual(zone.phone, "0513-1234")
         # The search's copy of the industries follows.
-        self.assertEqual(zone.industry_text, "装备制造、生物医药、新材料")
+        self.assertEqual(
+            zone.industry_text,
+            "装备制造、生物医药、新材料\n"
+            "Equipment manufacturing, Biomedicine, New materials",
+        )
 
     def test_corrected_geocode_sets_the_city_and_the_point_verdict(self):
         run_import(self.catalogue.write(WRONGLY_PLACED))
@@ -436,6 +517,7 @@ class FullCatalogueImportTests(TestCase):
 
     NATIONAL = Path("data/china-devzones-2018/national_zones_2018.csv")
     PROVINCIAL = Path("data/china-devzones-2018/provincial_zones_2018.csv")
+    FILES = (NATIONAL, PROVINCIAL)
 
     @classmethod
     def setUpTestData(cls):

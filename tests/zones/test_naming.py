@@ -113,6 +113,39 @@ class ZoneNameTests(SimpleTestCase):
             self.namer.english("南通临港工业园区"), "Nantong Lingang Industrial Park"
         )
 
+    def test_lettered_parts_are_areas(self):
+        self.assertEqual(
+            self.namer.english("江苏海门综合保税区A区、B区"),
+            "Jiangsu Haimen Comprehensive Bonded Zone Area A Area B",
+        )
+        self.assertEqual(
+            self.namer.english("江苏海门出口加工区及B区"),
+            "Jiangsu Haimen Export Processing Zone and Area B",
+        )
+
+    def test_generic_words_inside_a_name_are_translated(self):
+        for name, english in (
+            ("北京临空经济核心区", "Beijing Airport Economic Core Zone"),
+            (
+                "江苏如东县产业转移工业园区",
+                "Jiangsu Rudong County Industry Transfer Industrial Park",
+            ),
+            ("南通特色工业园区", "Nantong Specialty Industrial Park"),
+            (
+                "泰州医药高新技术产业开发区",
+                "Taizhou Pharmaceutical High-tech Industrial Development Zone",
+            ),
+        ):
+            with self.subTest(name=name):
+                self.assertEqual(self.namer.english(name), english)
+                self.assertNotIn("Jingji", self.namer.english(name))
+
+    def test_parts_written_in_pinyin_are_listed_for_staff(self):
+        self.assertEqual(
+            self.namer.untranslated("上海张江高新技术产业开发区"), ["上海张江"]
+        )
+        self.assertEqual(self.namer.untranslated("海门经济技术开发区"), [])
+
     def test_includes_note_is_left_out(self):
         self.assertEqual(
             self.namer.english("海门经济开发区（含新疆生产建设兵团片区）"),

@@ -8,7 +8,7 @@ from django.utils import timezone, translation
 
 from news.models import Article, Channel
 from tests.zones.helpers import RegionsTestCase, make_zone
-from zones.models import Park, Zone
+from zones.models import Industry, Park, Zone
 
 
 class ZoneProfileTests(RegionsTestCase):
@@ -151,6 +151,30 @@ class ZoneProfileTests(RegionsTestCase):
             '<p class="article-subtitle" lang="zh-Hans">海门经济技术开发区</p>',
             html=True,
         )
+
+    def test_english_page_shows_industries_and_park_description_in_english(self):
+        Industry.objects.filter(name="装备制造").update(
+            name_en="Equipment manufacturing"
+        )
+        Park.objects.filter(zone=self.haimen).update(
+            name_en="Aerospace New Materials Park",
+            description_en="The new materials park of Sijia town.",
+        )
+
+        english = self.client.get(f"/en{self.url}")
+        chinese = self.client.get(self.url)
+
+        self.assertContains(
+            english,
+            '<a href="/en/zones/?industry=装备制造">Equipment manufacturing</a>',
+            html=True,
+        )
+        # An industry nobody translated yet is marked as Chinese.
+        self.assertContains(english, 'lang="zh-Hans">生物医药</a>')
+        self.assertContains(english, "The new materials park of Sijia town.")
+        self.assertNotContains(english, "四甲镇的新材料园区。")
+        self.assertContains(chinese, "四甲镇的新材料园区。")
+        self.assertContains(chinese, ">装备制造</a>")
 
     def test_unpublished_zone_answers_404(self):
         self.haimen.is_published = False

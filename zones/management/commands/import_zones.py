@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from reversion.models import Version
 
 from zones.models import Industry, Region, Zone, ZoneIndustry
 from zones.naming import ZoneNamer, ascii_slug, strip_suffix
@@ -20,6 +21,10 @@ DATA_DIRECTORY = Path(settings.BASE_DIR) / "data" / "china-devzones-2018"
 DEFAULT_FILES = (
     DATA_DIRECTORY / "national_zones_2018.csv",
     DATA_DIRECTORY / "provincial_zones_2018.csv",
+)
+# The project's reviewed English names of the catalogue's industries.
+INDUSTRY_NAMES_EN = (
+    Path(settings.BASE_DIR) / "data" / "industry-names" / "industries_en.csv"
 )
 # The date of the announcement that published the catalogue (公告2018年第4号
 # of the NDRC and five other bodies): the catalogue fields are as of this day.
@@ -66,7 +71,9 @@ PROGRESS_EVERY = 500
 
 # The fields the catalogue owns: an import overwrites them. The English
 # name, short name, slug, county, profile and contacts belong to the editors
-# and are only drafted when a zone is created.
+# and are only drafted when a zone is created (--redraft-english drafts the
+# English names again, with the current rules, of zones nobody has saved in
+# the admin: those without a saved version).
 CATALOGUE_FIELDS = (
     "name",
     "code",
@@ -286,6 +293,23 @@ def read_catalogue(path):
     return rows
 
 
+def read_industry_names(path):
+    """The {Chinese name: English name} table of industries (see its SOURCE.md)."""
+    try:
+        handle = open(path, encoding="utf-8", newline="")  # noqa: SIM115
+    except OSError as error:
+        raise CommandError(f"Cannot read {path}: {error.strerror}") from error
+    with handle:
+        reader = csv.DictReader(handle)
+        if not {"name", "name_en"} <= set(reader.fieldnames or []):
+            raise CommandError(f"{path}: needs the columns name and name_en")
+        return {
+            row["name"].strip(): row["name_en"].strip()
+            for row in reader
+            if row["name"] and row["name_en"] and row["name_en"].strip()
+        }
+
+
 class Command(BaseCommand):
     help = "Import the 2018 catalogue of development zones into the directory."
 
@@ -298,13 +322,20 @@ class Command(BaseCommand):
             "files in data/china-devzones-2018/).",
         )
         parser.add_argument(
+            "--redraft-english",
+            action="store_true",
+            help="Draft the English names again for zones never saved in the admin "
+            "(after the drafting rules improved).",
+        )
+        parser.add_argument(
             "--dry-run",
             action="store_true",
             help="Report what would change without writing anything.",
         )
 
-    def handle(self, *args, files, dry_run, verbosity, **options):
+    def handle(self, *args, files, dry_run, redraft_english, verbosity, **options):
         started = time.monotonic()
+        self.redraft_english = redraft_english
         self.verbosity = verbosity
         self.dry_run = dry_run
         rows = []
@@ -346,8 +377,15 @@ class Command(BaseCommand):
         ):
             linked[zone_id].append(name)
         taken_slugs = set(Zone.objects.values_list("slug", flat=True))
+        edited = {
+            int(pk)
+            for pk in Version.objects.get_for_model(Zone).values_list(
+                "object_id", flat=True
+            )
+        }
 
         report = {
+            "industry_names": (0, 0),
             "created": [],
             "updated": [],
             "unchanged": 0,
@@ -440,6 +478,11 @@ class Command(BaseCommand):
             if county is not None:
                 zone.county = county
                 changed.append("county_id")
+            if self.redraft_english and zone.pk not in edited:
+                draft = namer.english(row.name)
+                if zone.name_en != draft:
+                    zone.name_en = draft
+                    changed.append("name_en")
             # A point the editors checked keeps their verdict; a new point
             # gets the source's.
             moved = "latitude" in changed or "longitude" in changed
@@ -465,7 +508,26 @@ class Command(BaseCommand):
         if to_update:
             Zone.objects.bulk_update(to_update, sorted(update_fields), batch_size=500)
         report["industries_created"] = self.link_industries(planned_industries)
+        report["industry_names"] = self.fill_industry_names()
         return report
+
+    def fill_industry_names(self):
+        """Give industries without an English name the one in the table.
+
+        Returns (filled, still without one). A name staff wrote stays.
+        """
+        table = read_industry_names(INDUSTRY_NAMES_EN)
+        filled = []
+        for industry in Industry.objects.filter(name_en="", name__in=table):
+            industry.name_en = table[industry.name]
+            filled.append(industry)
+        Industry.objects.bulk_update(filled, ["name_en"], batch_size=500)
+        if filled:
+            # The zones' search copy carries the English names too.
+            Zone.objects.filter(
+                zoneindustry__tag__in=filled
+            ).distinct().refresh_industry_text()
+        return len(filled), Industry.objects.filter(name_en="").count()
 
     def trusted_city(self, row, province, cities):
         """The derived city, when the geocode is in the right province and the
@@ -567,8 +629,16 @@ class Command(BaseCommand):
         )
         for reason, number in skipped.items():
             write(f"  skipped {number}: {reason}")
-        if report["industries_created"]:
-            write(f"Industries: {report['industries_created']} created.")
+        filled, without = report["industry_names"]
+        write(
+            f"Industries: {report['industries_created']} created, {filled} English "
+            f"names filled from the table, {without} without an English name"
+            + (
+                " (python manage.py report_untranslated lists them)."
+                if without
+                else "."
+            )
+        )
         write(
             f"Zones without a city: {report['without_city']} (the source gives no "
             "trustworthy city; they keep their province)."
