@@ -19,8 +19,8 @@ What is stored, and for whom:
 
 When it changes: every stored page carries the content version it was made
 under. Saving or deleting anything readers can see (any model of the core,
-zones, news and taggit apps, and many-to-many changes between them) replaces
-the version once the transaction commits, and a page whose version is not
+zones, facts, news and taggit apps, and many-to-many changes between them)
+replaces the version once the transaction commits, and a page whose version is not
 the current one is never served; since the version lives in the same Redis,
 an edit in one process is seen by every other at once. A write by a staff
 member through any view (admin actions that update rows in bulk send no
@@ -67,7 +67,7 @@ from redis.exceptions import RedisError
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "pagecache:version"
-CONTENT_APPS = frozenset({"core", "zones", "news", "taggit"})
+CONTENT_APPS = frozenset({"core", "zones", "facts", "news", "taggit"})
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 # Query strings longer than this are served but not stored: real links are
 # short, and a stranger's random parameters should not fill the cache.

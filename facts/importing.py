@@ -324,7 +324,8 @@ class FactFileReader:
             "kind": Incentive.Kind.OTHER,
             "zone": zone,
             "region": region,
-            "summary": row.get("summary", "").strip(),
+            # The research files summarise in English.
+            "summary_en": row.get("summary", "").strip(),
             "issuing_authority": row["issuing_authority"].strip()[:200],
             "document_number": row.get("document_number", "").strip()[:80],
             "issued_on": parse_date(issued_text),
@@ -336,7 +337,7 @@ class FactFileReader:
             "source_publisher": row.get("source_publisher", "").strip()[:200],
             "note": "\n".join(note for note in notes if note),
         }
-        if not values["summary"] or not values["issuing_authority"]:
+        if not values["summary_en"] or not values["issuing_authority"]:
             raise RowError("an incentive needs a summary and an issuing authority")
         return "incentive", {"title": title[:300], "source_url": url}, values
 

@@ -130,6 +130,10 @@ def parse_amount(text):
     return None, None
 
 
+# Qualifiers written after the number (1900余家, 2万多家); the rest go before.
+SUFFIX_QUALIFIERS = {"余", "多", "余り(余)"}
+
+
 @reversion.register()
 class Fact(models.Model):
     """One published value of an indicator for a zone, with its source."""
@@ -259,6 +263,13 @@ class Fact(models.Model):
         if self.label and (self.indicator.is_catch_all or get_language() != "en"):
             return self.label
         return self.indicator.display_name
+
+    @property
+    def display_value(self):
+        """The value with its qualifier where Chinese puts it: 超过670, 1900余."""
+        if self.qualifier in SUFFIX_QUALIFIERS:
+            return f"{self.value_text}{self.qualifier}"
+        return f"{self.qualifier}{self.value_text}"
 
     @property
     def period_display(self):
@@ -395,8 +406,14 @@ class Incentive(models.Model):
         related_name="incentives",
         help_text=_("A province, city or county: it shows on every zone there."),
     )
-    summary = models.TextField(_("summary"), help_text=_("In our own words."))
-    summary_en = models.TextField(_("English summary"), blank=True)
+    summary = models.TextField(
+        _("summary"), blank=True, help_text=_("In our own words, in Chinese.")
+    )
+    summary_en = models.TextField(
+        _("English summary"),
+        blank=True,
+        help_text=_("At least one of the two summaries is required."),
+    )
     eligibility = models.TextField(_("who is eligible"), blank=True)
     amount = models.CharField(
         _("amount or rate"),
@@ -474,6 +491,8 @@ class Incentive(models.Model):
     def clean(self):
         if (self.zone_id is None) == (self.region_id is None):
             raise ValidationError(_("Choose either a zone or a region."))
+        if not self.summary.strip() and not self.summary_en.strip():
+            raise ValidationError({"summary": _("Write a summary.")})
         if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
             raise ValidationError(
                 {"valid_until": _("The end of validity is before its start.")}
@@ -487,9 +506,12 @@ class Incentive(models.Model):
 
     @property
     def display_summary(self):
-        if get_language() == "en" and self.summary_en:
-            return self.summary_en
-        return self.summary
+        """(text, lang attribute) of the summary for the page's language;
+        the attribute is empty when the text is in the page's language."""
+        english = get_language() == "en"
+        if self.summary_en and (english or not self.summary):
+            return self.summary_en, "" if english else "en"
+        return self.summary, "zh-Hans" if english else ""
 
     @property
     def is_expired(self):

@@ -30,6 +30,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", portal_views.home, name="home"),
+    path("zones/", include("facts.urls")),
     path("zones/", include("zones.urls")),
     path("news/", include("news.urls")),
     path("search/", include("search.urls")),

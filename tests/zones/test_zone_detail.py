@@ -205,8 +205,9 @@ class ZoneProfileTests(RegionsTestCase):
         # The zone with its regions, its industries, its parks, the ids of
         # articles naming it (written into the news query, see
         # ArticleQuerySet.concerning_zone) and its latest news; the reply-time
-        # figure comes from the cache after the first request.
-        with self.assertNumQueries(5):
+        # figure comes from the cache after the first request. Then the
+        # facts app's three: indicators, the zone's facts, its incentives.
+        with self.assertNumQueries(8):
             self.client.get(self.url)
 
 

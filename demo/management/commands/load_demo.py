@@ -25,12 +25,13 @@ from django.utils.text import Truncator
 from demo import inquiries as demo_inquiries
 from demo import pictures
 from demo.articles import ARTICLES
+from demo.facts import add_sample_facts
 from demo.site import CHANNELS, SOURCES
 from demo.zones import ZONES
 from news.models import Article, ArticleImage, Channel, Source
 from zones.models import Park, Region, Zone
 
-IMPORT_COMMANDS = ("import_regions", "import_zones")
+IMPORT_COMMANDS = ("import_regions", "import_zones", "import_zone_facts")
 # The demo's dates are Beijing times whatever the server's TIME_ZONE says.
 BEIJING = ZoneInfo("Asia/Shanghai")
 PROFILE_FIELDS = (
@@ -71,6 +72,15 @@ REPORT = (
     (
         "Inquiries",
         (("inquiry created", "created"), ("inquiry existing", "existing")),
+    ),
+    (
+        "Sample facts",
+        (
+            ("sample fact created", "figures created"),
+            ("sample incentive created", "incentives created"),
+            ("sample existing", "existing"),
+            ("sample skipped", "kinds left to real figures"),
+        ),
     ),
 )
 
@@ -121,6 +131,10 @@ class Command(BaseCommand):
             zones = self.load_zones()
             self.load_articles(zones)
             self.load_inquiries(zones)
+            add_sample_facts(
+                [zones[demo.name] for demo in ZONES if demo.name in zones],
+                self.counts,
+            )
         self.report(time.monotonic() - started)
 
     # Output ---------------------------------------------------------------
