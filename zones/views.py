@@ -10,6 +10,7 @@ from core.images import pick, srcset
 from core.pagination import NearestPageMixin
 from news.models import Article
 from zones.filters import ZoneFilters, sort_choices
+from zones.locator import locate
 from zones.models import Industry, Region, Zone, ZoneIndustry
 
 LATEST_NEWS = 5
@@ -165,6 +166,7 @@ class ZoneDetailView(DetailView):
                 if zone.shows_location
                 else ""
             ),
+            locator=self.locator(zone),
             parks=list(zone.parks.all()),
             latest_news=list(
                 Article.objects.published()
@@ -174,6 +176,25 @@ class ZoneDetailView(DetailView):
             ),
         )
         return context
+
+    @staticmethod
+    def locator(zone):
+        """The zone among the other zones of its province with a trusted
+        point (zones.locator), or None when its own point is not shown."""
+        if not zone.shows_location:
+            return None
+        others = list(
+            Zone.objects.published()
+            .filter(
+                province_id=zone.province_id,
+                is_location_reliable=True,
+                latitude__isnull=False,
+                longitude__isnull=False,
+            )
+            .exclude(pk=zone.pk)
+            .values_list("latitude", "longitude")
+        )
+        return locate((zone.latitude, zone.longitude), others)
 
 
 class RegionZoneListView(ZoneListMixin, ListView):

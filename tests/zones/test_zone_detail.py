@@ -127,6 +127,46 @@ class ZoneProfileTests(RegionsTestCase):
 
         self.assertContains(response, "https://www.openstreetmap.org/?mlat=31.895381")
 
+    def test_locator_shows_the_zone_among_its_province_zones(self):
+        def place(name, slug, province, lat, lon, reliable=True):
+            return make_zone(
+                name,
+                slug,
+                province,
+                latitude=Decimal(lat),
+                longitude=Decimal(lon),
+                is_location_reliable=reliable,
+            )
+
+        place("南京开发区", "nanjing", self.jiangsu, "32.06", "118.79")
+        place("徐州开发区", "xuzhou", self.jiangsu, "34.26", "117.18")
+        place("错位开发区", "misplaced", self.jiangsu, "30.2", "115.0", reliable=False)
+        place("宁波开发区", "ningbo-zone", self.zhejiang, "29.87", "121.54")
+
+        response = self.client.get(self.url)
+
+        locator = response.context["locator"]
+        self.assertEqual(len(locator.others), 2)  # Jiangsu's, the trusted ones
+        self.assertContains(response, '<svg viewBox="0 0 640 ')
+        self.assertContains(response, 'class="locator-here"')
+        self.assertEqual(response.content.decode().count('class="locator-zone"'), 2)
+        self.assertContains(response, "江苏另外 2 个")
+        # Haimen lies east of Nanjing and Xuzhou, Xuzhou north of both.
+        here, (nanjing, xuzhou) = locator.here, locator.others
+        self.assertGreater(here[0], nanjing[0])
+        self.assertLess(xuzhou[1], nanjing[1])
+        # The scale bar: 100 km is about 2.8° of longitude here; a round number.
+        self.assertIn(locator.scale_km, (20, 50, 100, 200))
+        self.assertContains(response, f"{locator.scale_km} 公里")
+        self.assertContains(response, "https://www.openstreetmap.org/?mlat=31.895381")
+
+    def test_scale_bar_distances_are_round(self):
+        from zones.locator import nice_distance
+
+        for km, nice in ((0.4, 1), (3, 2), (7.5, 5), (130, 100), (260, 200)):
+            with self.subTest(km=km):
+                self.assertEqual(nice_distance(km), nice)
+
     def test_a_point_known_to_be_wrong_is_not_shown(self):
         self.haimen.is_location_reliable = False
         self.haimen.save()
@@ -135,6 +175,7 @@ class ZoneProfileTests(RegionsTestCase):
 
         self.assertNotContains(response, "openstreetmap")
         self.assertNotContains(response, "31.895381")
+        self.assertNotContains(response, "<svg")
 
     def test_english_page(self):
         response = self.client.get(f"/en{self.url}")
@@ -206,8 +247,9 @@ class ZoneProfileTests(RegionsTestCase):
         # articles naming it (written into the news query, see
         # ArticleQuerySet.concerning_zone) and its latest news; the reply-time
         # figure comes from the cache after the first request. Then the
-        # facts app's three: indicators, the zone's facts, its incentives.
-        with self.assertNumQueries(8):
+        # facts app's three: indicators, the zone's facts, its incentives;
+        # and the points of the province's zones for the locator.
+        with self.assertNumQueries(9):
             self.client.get(self.url)
 
 
