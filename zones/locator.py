@@ -19,6 +19,8 @@ KM_PER_DEGREE = 111.32
 # The least span drawn, in degrees, so one point or a few close ones still
 # give a sensible scale (about 30 km).
 MIN_SPAN = 0.3
+# Room below the points for the scale bar.
+SCALE_ROOM = 20
 # The scale bar is about this wide, rounded to 1, 2 or 5 times a power of ten.
 SCALE_TARGET = 140
 
@@ -64,7 +66,6 @@ def locate(here, others):
     span_x = max((east - west) * squeeze, MIN_SPAN)
     span_y = max(north - south, MIN_SPAN)
     inner_width = WIDTH - 2 * PADDING
-    # Room at the bottom for the scale bar.
     inner_height = MAX_HEIGHT - 2 * PADDING - 20
     units_per_degree = min(inner_width / span_x, inner_height / span_y)
     height = round(span_y * units_per_degree + 2 * PADDING + 20)
