@@ -14,6 +14,7 @@ urlpatterns = [
     path("healthz", portal_views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("robots.txt", portal_views.robots_txt, name="robots"),
+    path("favicon.ico", portal_views.favicon, name="favicon"),
     path(
         "sitemap.xml",
         sitemap_views.index,

@@ -3,9 +3,15 @@ import logging
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import (
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseServerError,
+    JsonResponse,
+)
 from django.shortcuts import render
 from django.template import loader
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
@@ -83,6 +89,12 @@ def server_error(request, template_name="500.html"):
         logger.exception("the 500 page itself failed to render")
         body = "<h1>Server Error (500)</h1>"
     return HttpResponseServerError(body)
+
+
+@require_GET
+def favicon(request):
+    """Feed readers and old browsers ask for /favicon.ico whatever a page links."""
+    return HttpResponsePermanentRedirect(static("favicon.svg"))
 
 
 @require_GET
