@@ -147,9 +147,12 @@ def _zone_item(zone, terms, english):
     # industry_text: the Chinese names, then (if any) a line of English ones.
     lines = zone.industry_text.split("\n")
     shown = [line for line in lines if match_spans(line, terms)]
+    industries_in_chinese = False
     if shown:
         preferred = lines[-1] if english else lines[0]
-        industries = highlight(preferred if preferred in shown else shown[0], terms)
+        line = preferred if preferred in shown else shown[0]
+        industries = highlight(line, terms)
+        industries_in_chinese = english and line == lines[0]
     elsewhere = [
         term
         for term in terms
@@ -160,6 +163,7 @@ def _zone_item(zone, terms, english):
         profile = excerpt(zone.profile_text, elsewhere)
     return {
         "industries": industries,
+        "industries_in_chinese": industries_in_chinese,
         "profile": profile,
         "url": zone.get_absolute_url(),
         "name": highlight(zone.display_name, terms),
