@@ -151,8 +151,11 @@ def sample_paths(database, media):
         "articles = Article.objects.published().exclude(cover='')\n"
         "zh = articles.filter(language='zh-hans').first()\n"
         "en = articles.filter(language='en').first() or zh\n"
+        "compared = Zone.objects.published().filter(facts__isnull=False)"
+        ".distinct().order_by('level', 'name').values_list('slug', flat=True)[:3]\n"
         "print(json.dumps({'zone': zone.get_absolute_url(),"
-        " 'zh': zh.get_absolute_url(), 'en': en.get_absolute_url()}))\n"
+        " 'zh': zh.get_absolute_url(), 'en': en.get_absolute_url(),"
+        " 'compare': '&'.join('z=' + slug for slug in compared)}))\n"
     )
     result = subprocess.run(
         [
@@ -184,6 +187,12 @@ def sample_paths(database, media):
             "/search/?q=%E5%8D%8A%E5%AF%BC%E4%BD%93",
             "/en/search/?q=Haimen",
         ),
+        (
+            "compare",
+            "/zones/compare/?" + picked["compare"],
+            "/en/zones/compare/?" + picked["compare"],
+        ),
+        ("statistics", "/zones/statistics/", "/en/zones/statistics/"),
     ]
     chinese = [(name, path) for name, path, _english in pages]
     english = [("en " + name, path) for name, _chinese, path in pages]

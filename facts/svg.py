@@ -49,7 +49,7 @@ def sparkline(points, label, unit, width=120, height=32):
     )
 
 
-def bar_chart(rows, title, description, chart_id, width=640, bar_height=22):
+def bar_chart(rows, title, description, chart_id, width=520, bar_height=22):
     """Horizontal bars for (label, value, url) rows, each bar a link.
 
     Labels are drawn inside the SVG too, so the picture stands alone when

@@ -12,4 +12,5 @@ urlpatterns = [
     path("compare/download.xlsx", views.compare_xlsx, name="compare-xlsx"),
     path("compare/add/<slug:slug>/", views.compare_add, name="compare-add"),
     path("compare/clear/", views.compare_clear, name="compare-clear"),
+    path("statistics/", views.statistics, name="statistics"),
 ]

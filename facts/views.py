@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from facts.compare import MAX_ZONES, MIN_ZONES, Comparison, clean_shortlist
+from facts.statistics import catalogue_statistics
 from zones.models import Zone
 
 # The shortlist a reader builds with "Add to comparison" links, kept in the
@@ -256,3 +257,19 @@ def compare_clear(request):
     response = redirect(reverse("zones:index"))
     response.delete_cookie(COOKIE, samesite="Lax")
     return response
+
+
+def statistics(request):
+    """The catalogue at a glance: four charts, each with its table."""
+    return render(
+        request,
+        "facts/statistics.html",
+        {
+            "nav_section": "zones",
+            "charts": catalogue_statistics(),
+            "breadcrumbs": [
+                {"label": _("Development zones"), "url": reverse("zones:index")},
+                {"label": _("Statistics"), "url": ""},
+            ],
+        },
+    )
