@@ -18,20 +18,21 @@ What is stored, and for whom:
   so nothing personal can reach a stored page.
 
 When it changes: every stored page carries the content version it was made
-under. Saving or deleting anything readers can see (any model of the core,
-zones, facts, news and taggit apps, and many-to-many changes between them)
-replaces the version once the transaction commits, and a page whose version is not
-the current one is never served; since the version lives in the same Redis,
-an edit in one process is seen by every other at once. A write by a staff
-member through any view (admin actions that update rows in bulk send no
-signals) replaces it too. The version is read before the page is rendered,
-so a page rendered from data that changed meanwhile is stored under the old
-version and never served.
+under. Saving or deleting anything readers can see (any model of an app
+registered with `watch()`: core, zones, facts, news and taggit, and
+many-to-many changes between them) replaces the version once the transaction
+commits, and a page whose version is not the current one is never served;
+since the version lives in the same Redis, an edit in one process is seen by
+every other at once. A write by a staff member through any view (admin
+actions that update rows in bulk send no signals) replaces it too. The
+version is read before the page is rendered, so a page rendered from data
+that changed meanwhile is stored under the old version and never served.
 
 Scheduled articles: nothing is saved when a scheduled article's time comes,
-so no stored page may outlive that moment. The next publish time of any
-scheduled article is looked up once per content version and bounds the
-lifetime of every page stored under it (PAGE_CACHE_TIMEOUT otherwise).
+so no stored page may outlive that moment. The next such moment (the news
+app registers how to find it with `watch()`) is looked up once per content
+version and bounds the lifetime of every page stored under it
+(PAGE_CACHE_TIMEOUT otherwise).
 Pages are not told apart by which scheduled article could affect them:
 scheduled articles are rare and the bound is cheap to keep.
 
@@ -67,7 +68,6 @@ from redis.exceptions import RedisError
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "pagecache:version"
-CONTENT_APPS = frozenset({"core", "zones", "facts", "news", "taggit"})
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 # Query strings longer than this are served but not stored: real links are
 # short, and a stranger's random parameters should not fill the cache.
@@ -135,6 +135,25 @@ def _pay_debts():
         guarded(operation, *args, owed=name, **kwargs)
 
 
+# What readers see, registered by the apps above in their AppConfig.ready():
+# core imports none of them.
+_content_apps = set()
+_schedules = []
+
+
+def watch(*app_labels, next_change=None):
+    """Register apps whose rows readers see.
+
+    Saving, deleting or linking a row of theirs replaces the content
+    version. `next_change(after)`, when given, answers the datetime of the
+    next change that comes without a save (a scheduled article going live)
+    after the aware datetime `after`, or None.
+    """
+    _content_apps.update(app_labels)
+    if next_change is not None and next_change not in _schedules:
+        _schedules.append(next_change)
+
+
 def _new_token():
     return secrets.token_hex(8)
 
@@ -167,7 +186,7 @@ def _bump_when_possible():
 
 
 def next_go_live(version, cache=default_cache, now=None):
-    """Unix time of the next scheduled article's publish time, or None.
+    """Unix time of the next change without a save (see `watch()`), or None.
 
     Looked up once per content version: scheduling, unscheduling or
     publishing an article replaces the version.
@@ -177,16 +196,9 @@ def next_go_live(version, cache=default_cache, now=None):
     stored = cache.get(key)
     if stored is not None and (stored == 0 or stored > now):
         return stored or None
-    from news.models import Article  # core must not import news at load time
-
-    upcoming = (
-        Article.objects.filter(status=Article.Status.PUBLISHED, deleted_at__isnull=True)
-        .filter(published_at__gt=_datetime(now))
-        .order_by("published_at")
-        .values_list("published_at", flat=True)
-        .first()
-    )
-    moment = upcoming.timestamp() if upcoming is not None else 0
+    after = _datetime(now)
+    upcoming = [when for find in _schedules if (when := find(after)) is not None]
+    moment = min(upcoming).timestamp() if upcoming else 0
     lifetime = max(1, int(moment - now)) if moment else NO_SCHEDULE_SECONDS
     cache.set(key, moment, timeout=min(lifetime, NO_SCHEDULE_SECONDS))
     return moment or None
@@ -325,7 +337,7 @@ def _is_staff(request):
 
 def content_saved(sender, using=None, **kwargs):
     """Signal receiver: a row readers may see was saved, deleted or linked."""
-    if sender._meta.app_label in CONTENT_APPS:
+    if sender._meta.app_label in _content_apps:
         content_changed(using=using)
 
 

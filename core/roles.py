@@ -21,6 +21,16 @@ from django.utils.translation import gettext
 EDITORS = "Editors"
 ZONE_ADMINISTRATORS = "Zone administrators"
 
+# The zone model (its `administrators` field lists a zone's administrators),
+# registered by the zones app in its AppConfig.ready(): core imports no app
+# above it.
+_zone_model = None
+
+
+def register_zone_model(model):
+    global _zone_model
+    _zone_model = model
+
 
 def _crud(app_label, model, actions=("add", "change", "delete", "view")):
     return [f"{app_label}.{action}_{model}" for action in actions]
@@ -153,10 +163,8 @@ def administered_zones(user):
     if cached is None:
         cached = {}
         if user.is_authenticated:
-            from zones.models import Zone
-
             cached = dict(
-                Zone.objects.filter(administrators=user).values_list(
+                _zone_model.objects.filter(administrators=user).values_list(
                     "pk", "is_direct_publishing"
                 )
             )
@@ -170,9 +178,8 @@ def administered_zone_ids(user):
     A subquery keeps a scoped list at the same number of queries however many
     zones the user administers.
     """
-    from zones.models import Zone
-
-    return Zone.administrators.through.objects.filter(user_id=user.pk).values("zone_id")
+    through = _zone_model.administrators.through
+    return through.objects.filter(user_id=user.pk).values("zone_id")
 
 
 def can_access_zone(user, zone_id):

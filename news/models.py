@@ -94,6 +94,16 @@ class ArticleQuerySet(models.QuerySet):
         """Return the articles the public may read: published, time reached."""
         return self.live().filter(status=Article.Status.PUBLISHED).released(now)
 
+    def next_publish_time(self, after):
+        """When the next scheduled article goes live after `after`, or None."""
+        return (
+            self.live()
+            .filter(status=Article.Status.PUBLISHED, published_at__gt=after)
+            .order_by("published_at")
+            .values_list("published_at", flat=True)
+            .first()
+        )
+
     def for_listing(self):
         """What a list item shows: title, summary, date, zone or source, image.
 
