@@ -8,12 +8,9 @@ from django.views.generic import DetailView, ListView
 
 from core.images import pick, srcset
 from core.pagination import NearestPageMixin
-from news.models import Article
 from zones.filters import ZoneFilters, sort_choices
 from zones.locator import locate
 from zones.models import Industry, Region, Zone, ZoneIndustry
-
-LATEST_NEWS = 5
 
 
 class ZoneListMixin(NearestPageMixin):
@@ -168,12 +165,6 @@ class ZoneDetailView(DetailView):
             ),
             locator=self.locator(zone),
             parks=list(zone.parks.all()),
-            latest_news=list(
-                Article.objects.published()
-                .in_language(get_language())
-                .concerning_zone(zone)
-                .for_listing()[:LATEST_NEWS]
-            ),
         )
         return context
 
