@@ -1,11 +1,11 @@
 """The benchmark's floor: a page's own bytes, answered from memory.
 
 bench/run.py saves each benchmarked page into BENCH_REFERENCE_DIR and starts
-the site with that setting, which adds /bench/reference/<name> (see
-investportal/urls.py). The response passes through the same middleware as
-the real page but costs no query and no template, so the real page's
-requests per second divided by this one's says how much of the framework's
-ceiling the page reaches.
+one server with bench/settings.py, whose URLconf (bench/urls.py) adds
+/bench/reference/<name> to the site's own URLs. The response passes
+through the same middleware as the real page but costs no query and no
+template, so the real page's requests per second divided by this one's says
+how much of the framework's ceiling the page reaches.
 """
 
 from pathlib import Path

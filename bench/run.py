@@ -593,6 +593,8 @@ def run_modes(args, modes, env, workdir):
         }
     floor_mode = None if args.no_reference else modes[0]
     if floor_mode:
+        # The site's settings plus the reference page (bench/settings.py).
+        mode_envs[floor_mode]["DJANGO_SETTINGS_MODULE"] = "bench.settings"
         mode_envs[floor_mode]["BENCH_REFERENCE_DIR"] = str(reference_dir)
     flush_cache(args.redis_url)
     with ExitStack() as stack:

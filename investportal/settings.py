@@ -291,6 +291,3 @@ LOGGING = {
     },
 }
 ADMIN_URL = env_str("ADMIN_URL", "admin/")
-# Set only by bench/run.py: serves the pages saved in this folder from memory,
-# the floor the benchmark compares real pages against. Unset in production.
-BENCH_REFERENCE_DIR = env_str("BENCH_REFERENCE_DIR")

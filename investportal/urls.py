@@ -40,11 +40,6 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-if settings.BENCH_REFERENCE_DIR:
-    from bench.reference import reference_page
-
-    urlpatterns += [path("bench/reference/<slug:name>", reference_page)]
-
 if settings.SERVE_MEDIA:
     urlpatterns += [
         path(
