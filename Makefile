@@ -16,7 +16,8 @@ AUDIT_ARGS ?=
 help:
 	@echo "make run               the portal with demo data on http://$(HOST):$(PORT)"
 	@echo "make test              the whole test suite (ARGS=... passes to pytest)"
-	@echo "make lint / format     ruff"
+	@echo "make lint              ruff, and lint-imports for the floors"
+	@echo "make format            ruff fixes and formatting"
 	@echo "make migrations-check  fail when models changed without a migration"
 	@echo "make serve             gunicorn with production settings"
 	@echo "make audit             axe, HTML validation and Lighthouse over the demo site"
@@ -48,6 +49,8 @@ test: $(BIN)/.installed-dev
 lint: $(BIN)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	@# The floors: no app imports one above it (pyproject.toml, [tool.importlinter]).
+	$(BIN)/lint-imports
 
 format: $(BIN)/.installed-dev
 	$(BIN)/ruff check --fix .
