@@ -4,6 +4,7 @@ from unittest import mock
 from django.conf import settings
 from django.template import Context, Template
 from django.urls import reverse
+from django.utils import translation
 
 from core import images
 from news.models import Article
@@ -146,3 +147,20 @@ class LatestNewsTagTests(NewsTestCase):
     def test_no_news(self):
         html = self.render("{% latest_news zone=zone %}", zone=self.ningbo_zone)
         self.assertIn("暂无新闻。", html)
+
+    def test_hidden_when_empty_if_asked(self):
+        html = self.render(
+            "{% latest_news zone=zone hide_when_empty=True %}", zone=self.ningbo_zone
+        )
+        self.assertEqual(html.strip(), "")
+
+    def test_english_pages_link_to_the_chinese_news(self):
+        with translation.override("en"):
+            html = self.render(
+                "{% latest_news zone=zone hide_when_empty=True %}",
+                zone=self.ningbo_zone,
+            )
+        self.assertIn("The zone has no news in English yet.", html)
+        self.assertIn(
+            f'<a href="/news/?zone={self.ningbo_zone.slug}" hreflang="zh-Hans">', html
+        )
