@@ -1,9 +1,16 @@
-"""Page numbers for list views, in one place.
+"""Pagination for every list, in one place.
 
-Every list page (news, zones) paginates through `NearestPageMixin`. A page
-number that is not a page of the list (0, -3, "abc", or past the end) redirects to the
-nearest page that is, so a stale bookmark lands somewhere useful and every
-URL that answers 200 shows what it says.
+The policy for a page that is not a page (README, "Pages"): a page number
+that is not a page of the list (0, -3, "abc", or past the end) redirects to
+the nearest page that is, and a page link (a keyset cursor) that is
+malformed or leads nowhere redirects to the first page. So a stale bookmark
+lands somewhere useful and every URL that answers 200 shows what it says;
+no list answers 404 or a note for it. The news list and the directory
+follow it through `NearestPageMixin`, the search through `nearest_page`.
+
+Every page is linked by templates/includes/pagination.html, with
+{% querystring %}; redirects are built by `query_url`, the same
+function.
 """
 
 import re
@@ -12,10 +19,28 @@ from datetime import UTC, datetime, timedelta
 
 from django.db.models import Q
 from django.http import HttpResponseRedirect
+from django.template.defaulttags import querystring
 
 DIGITS = re.compile(r"^[0-9]+\Z")
 # Longer than any real page number; also keeps int() away from huge strings.
 MAX_DIGITS = 9
+
+
+def query_url(request, **changes):
+    """This page's URL with parameters changed ({% querystring %}'s rules;
+    None removes one)."""
+    # No template context is needed once the QueryDict is given.
+    return request.path + querystring(None, request.GET, **changes).rstrip("?")
+
+
+def nearest_page(requested, num_pages):
+    """The page number nearest to the text `requested` (1 for junk)."""
+    requested = requested.strip()
+    if not requested or not DIGITS.match(requested):
+        return 1
+    if len(requested) > MAX_DIGITS:
+        return num_pages
+    return min(max(int(requested), 1), num_pages)
 
 
 class _NotAPage(Exception):
@@ -40,31 +65,19 @@ class NearestPageMixin:
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size)
         requested = self.request.GET.get(self.page_kwarg, "").strip()
-        number = self._nearest_page(requested, paginator)
+        number = nearest_page(requested, paginator.num_pages)
         if requested and str(number) != requested:
-            raise _NotAPage(self._url_for_page(number))
+            raise _NotAPage(
+                query_url(
+                    self.request, **{self.page_kwarg: number if number > 1 else None}
+                )
+            )
         page = paginator.page(number)
         return paginator, page, page.object_list, page.has_other_pages()
 
-    @staticmethod
-    def _nearest_page(requested, paginator):
-        if not requested or not DIGITS.match(requested):
-            return 1
-        if len(requested) > MAX_DIGITS:
-            return paginator.num_pages
-        return min(max(int(requested), 1), paginator.num_pages)
-
-    def _url_for_page(self, number):
-        query = self.request.GET.copy()
-        if number == 1:
-            query.pop(self.page_kwarg, None)
-        else:
-            query[self.page_kwarg] = str(number)
-        encoded = query.urlencode()
-        return self.request.path + (f"?{encoded}" if encoded else "")
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["page_query"] = self.request.GET
         page = context.get("page_obj")
         # Keyset pages (news.pagination) have no number and no page range.
         if page is not None and page.number is not None and page.has_other_pages():
@@ -74,6 +87,26 @@ class NearestPageMixin:
                 on_ends=1,
             )
         return context
+
+
+class KeysetPage:
+    """A page reached by a cursor rather than a number (news past its
+    numbered pages, a search walking its results newest first)."""
+
+    number = None
+
+    def __init__(self, object_list, paginator):
+        self.object_list = object_list
+        self.paginator = paginator
+
+    def __len__(self):
+        return len(self.object_list)
+
+    def __iter__(self):
+        return iter(self.object_list)
+
+    def has_other_pages(self):
+        return True
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,13 @@ page. Nothing answers 500.
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
-from core.pagination import Cursor, NearestPageMixin, _NotAPage
+from core.pagination import (
+    Cursor,
+    KeysetPage,
+    NearestPageMixin,
+    _NotAPage,
+    query_url,
+)
 
 NUMBERED_PAGES = 10
 CURSOR_PARAMETERS = ("older", "newer")
@@ -87,29 +93,12 @@ class CappedPaginator(Paginator):
         return self._get_page([by_id[pk] for pk in ids if pk in by_id], number, self)
 
 
-class KeysetPage:
-    """A page after the numbered ones: rows from a cursor, no page number."""
-
-    number = None
-
-    def __init__(self, object_list, paginator):
-        self.object_list = object_list
-        self.paginator = paginator
-
-    def __len__(self):
-        return len(self.object_list)
-
-    def __iter__(self):
-        return iter(self.object_list)
-
-    def has_other_pages(self):
-        return True
-
-
 class NewsPaginationMixin(NearestPageMixin):
     """Numbered pages first, keyset pages after (see the module docstring).
 
-    For the news ListView, whose queryset is ordered newest first.
+    For the news ListView, whose queryset is ordered newest first. The
+    context gets `older_cursor` and `newer_cursor` for the links of
+    templates/includes/pagination.html.
     """
 
     numbered_pages = NUMBERED_PAGES
@@ -128,7 +117,7 @@ class NewsPaginationMixin(NearestPageMixin):
         return self.object_list.filter(pk__in=ids)
 
     def paginate_queryset(self, queryset, page_size):
-        self.older_url = self.newer_url = None
+        self.older_cursor = self.newer_cursor = None
         cursors = {
             name: self.request.GET.get(name, "").strip()
             for name in CURSOR_PARAMETERS
@@ -140,22 +129,23 @@ class NewsPaginationMixin(NearestPageMixin):
             )
             rows = list(rows)
             if paginator.is_capped and page.number == paginator.num_pages and rows:
-                self.older_url = self._url_with(older=Cursor.of(rows[-1]))
+                self.older_cursor = Cursor.of(rows[-1])
             return paginator, page, rows, is_paginated
         return self._keyset_page(queryset, page_size, cursors)
 
     def _keyset_page(self, queryset, page_size, cursors):
         # One cursor and no page number, or the URL is not a page: go to the
         # first page of the same list.
+        first_page = query_url(self.request, page=None, older=None, newer=None)
         name, text = next(iter(cursors.items()))
         cursor = Cursor.parse(text)
         if cursor is None or len(cursors) > 1 or self.page_kwarg in self.request.GET:
-            raise _NotAPage(self._url_with())
+            raise _NotAPage(first_page)
         paginator = self.get_paginator(queryset, page_size)
         if name == "older":
             rows = list(queryset.filter(cursor.older())[: page_size + 1])
             if not rows:
-                raise _NotAPage(self._url_with())
+                raise _NotAPage(first_page)
             has_older = len(rows) > page_size
             rows = rows[:page_size]
         else:
@@ -164,63 +154,24 @@ class NewsPaginationMixin(NearestPageMixin):
             )
             # Within one page of the top: that is the first page.
             if len(rows) <= page_size:
-                raise _NotAPage(self._url_with())
+                raise _NotAPage(first_page)
             rows = rows[:page_size][::-1]
             has_older = True
-        self.newer_url = self._url_with(newer=Cursor.of(rows[0]))
+        self.newer_cursor = Cursor.of(rows[0])
         if has_older:
-            self.older_url = self._url_with(older=Cursor.of(rows[-1]))
+            self.older_cursor = Cursor.of(rows[-1])
         return paginator, KeysetPage(rows, paginator), rows, True
-
-    def _url_with(self, **cursor):
-        """This list's URL without page or cursor, plus `cursor` if given."""
-        query = self.request.GET.copy()
-        for name in (self.page_kwarg, *CURSOR_PARAMETERS):
-            query.pop(name, None)
-        for name, value in cursor.items():
-            query[name] = str(value)
-        encoded = query.urlencode()
-        return self.request.path + (f"?{encoded}" if encoded else "")
-
-    def _page_url(self, number):
-        query = self.request.GET.copy()
-        query[self.page_kwarg] = str(number)
-        return "?" + query.urlencode()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         page = context.get("page_obj")
-        context["pagination"] = self._navigation(page, context.get("page_range"))
+        is_keyset_page = isinstance(page, KeysetPage)
+        if is_keyset_page:
+            # A way back to the top, where the numbered pages are.
+            context["page_range"] = [1, page.paginator.ELLIPSIS]
+        context.update(
+            older_cursor=self.older_cursor,
+            newer_cursor=self.newer_cursor,
+            is_keyset_page=is_keyset_page,
+        )
         return context
-
-    def _navigation(self, page, page_range):
-        """Links for templates/news/includes/pagination.html, or None."""
-        if page is None:
-            return None
-        if isinstance(page, KeysetPage):
-            return {
-                "links": [{"number": 1, "url": self._url_with()}, None],
-                "previous_url": self.newer_url,
-                "next_url": self.older_url,
-            }
-        if not (page.has_other_pages() or self.older_url):
-            return None
-        ellipsis = page.paginator.ELLIPSIS
-        return {
-            "links": [
-                None
-                if number == ellipsis
-                else {
-                    "number": number,
-                    "url": self._page_url(number),
-                    "is_current": number == page.number,
-                }
-                for number in (page_range or [page.number])
-            ],
-            "previous_url": self._page_url(page.previous_page_number())
-            if page.has_previous()
-            else None,
-            "next_url": self._page_url(page.next_page_number())
-            if page.has_next()
-            else self.older_url,
-        }

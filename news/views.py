@@ -149,7 +149,6 @@ class ArticleListView(NewsSectionMixin, NewsPaginationMixin, ListView):
             chinese_news_url=chinese_news_url(),
             # "more than 200" when the count stopped at its cap.
             count_cap=paginator.cap if paginator.is_capped else None,
-            is_keyset_page=context["page_obj"].number is None,
         )
         return context
 

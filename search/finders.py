@@ -325,20 +325,6 @@ def _newest_first(articles, reverse=False):
     return articles.order_by("-published_at", "-pk")
 
 
-def _after(articles, cursor):
-    """Articles older than the cursor (further down the newest-first list)."""
-    return articles.filter(published_at__lte=cursor.published_at).exclude(
-        published_at=cursor.published_at, pk__gte=cursor.pk
-    )
-
-
-def _before(articles, cursor):
-    """Articles newer than the cursor (further up the newest-first list)."""
-    return articles.filter(published_at__gte=cursor.published_at).exclude(
-        published_at=cursor.published_at, pk__lte=cursor.pk
-    )
-
-
 class FoundArticle(NamedTuple):
     """What a result shows of an article.
 
@@ -475,7 +461,8 @@ def _ranked_page(matches, query, page_number):
 def _walk_page(matches, probe, older_than, newer_than):
     if newer_than is not None:
         rows = _shown(
-            _newest_first(_before(matches, newer_than), reverse=True), PAGE_SIZE + 1
+            _newest_first(matches.filter(newer_than.newer()), reverse=True),
+            PAGE_SIZE + 1,
         )
         has_more_newer = len(rows) > PAGE_SIZE
         articles = list(reversed(rows[:PAGE_SIZE]))
@@ -487,7 +474,7 @@ def _walk_page(matches, probe, older_than, newer_than):
             older=Cursor.of(articles[-1]) if articles else None,
         )
     if older_than is not None:
-        rows = _shown(_newest_first(_after(matches, older_than)), PAGE_SIZE + 1)
+        rows = _shown(_newest_first(matches.filter(older_than.older())), PAGE_SIZE + 1)
     elif probe:
         rows = probe
     else:

@@ -1,16 +1,18 @@
 """The search page: zones and news for /search/?q=…"""
 
-import re
 from urllib.parse import urlencode
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.shortcuts import render
+from django.core.paginator import Paginator
+from django.http import QueryDict
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from core.filters import ChoiceField, FilterForm, SlugChoiceField, SlugField
+from core.pagination import MAX_DIGITS, Cursor, KeysetPage, nearest_page, query_url
 from news.models import Article
 from search import finders
 from search.terms import (
@@ -23,7 +25,6 @@ from search.terms import (
 )
 from zones.models import Region, Zone
 
-PAGE_NUMBER = re.compile(r"^[0-9]{1,6}\Z")
 # Shown on the empty search page: a zone, an industry, two words, English.
 EXAMPLES = ("海门", "半导体", "苏州 生物医药", "Suzhou")
 
@@ -99,39 +100,54 @@ class SearchRequest:
         self.filters.kind = form.value("kind", "")
         self.filters.province = form.value("province")
         self.filters.zone = form.value("zone")
-        self.page_number = 1
-        page = params.get("page", "")
-        if page:
-            if PAGE_NUMBER.match(page) and int(page) >= 1:
-                self.page_number = int(page)
-            else:
-                self.notes.append(_("That page number is not valid; page 1 is shown."))
-        self.older = self._cursor(params, "older")
-        self.newer = self._cursor(params, "newer") if self.older is None else None
-
-    def _cursor(self, params, name):
-        text = params.get(name, "")
-        if not text:
-            return None
-        cursor = finders.Cursor.parse(text)
-        if cursor is None:
-            self.notes.append(
-                _("That page link is not valid; the first page is shown.")
-            )
-        return cursor
+        # A page that is not a page redirects (core.pagination): bad cursors
+        # to the first page, a page number written oddly ("0", "abc", "02")
+        # to the page it comes nearest, at once; a number past the end to the
+        # last page, once the results are counted.
+        requested = params.get("page", "").strip()
+        self.page_number = nearest_page(requested, 10**MAX_DIGITS)
+        cursors = [params.get(name, "").strip() for name in ("older", "newer")]
+        self.older, self.newer = (Cursor.parse(text) for text in cursors)
+        self.is_not_a_page = bool(
+            (cursors[0] and self.older is None)
+            or (cursors[1] and self.newer is None)
+            or (self.older and self.newer)
+            or (requested and (self.older or self.newer))
+        )
+        self.page_written_oddly = (
+            bool(requested)
+            and str(self.page_number) != requested
+            and len(requested) <= MAX_DIGITS
+        )
 
     @property
     def is_first_page(self):
         return self.page_number == 1 and self.older is None and self.newer is None
 
-    def url(self, **changes):
-        """The URL of this search with some parameters changed (None drops one)."""
-        params = {
+    @property
+    def params(self):
+        """The search's parameters, as its page links keep them."""
+        query = QueryDict(mutable=True)
+        query.update(
+            {
+                name: value
+                for name, value in self._params().items()
+                if value not in ("", None)
+            }
+        )
+        return query
+
+    def _params(self):
+        return {
             "q": self.query.text,
             "kind": self.filters.kind,
             "province": self.filters.province.slug if self.filters.province else "",
             "zone": self.filters.zone.slug if self.filters.zone else "",
         }
+
+    def url(self, **changes):
+        """The URL of this search with some parameters changed (None drops one)."""
+        params = self._params()
         params.update(changes)
         query_string = urlencode(
             {name: value for name, value in params.items() if value not in ("", None)}
@@ -198,22 +214,6 @@ def _article_item(article, terms, english):
     }
 
 
-def _page_links(current, last, url):
-    """Numbered links: first, last, and two either side of the current page."""
-    numbers = sorted(
-        {1, last} | {n for n in range(current - 2, current + 3) if 1 <= n <= last}
-    )
-    links, previous = [], 0
-    for number in numbers:
-        if number > previous + 1:
-            links.append(None)  # a gap, shown as an ellipsis
-        links.append(
-            {"number": number, "url": url(page=number if number > 1 else None)}
-        )
-        previous = number
-    return links
-
-
 def _collect(search):
     """Run the queries of one search page; return the template's results."""
     query, filters = search.query, search.filters
@@ -241,28 +241,36 @@ def _collect(search):
         if article_page.is_ranked:
             last_page = max(1, -(-article_page.total // per_page))
     results["last_page"] = last_page
+    results["page_count"] = (
+        results["zone_total"] if filters.kind == "zones" else results["article_total"]
+    ) or 0
     return results
 
 
-def _navigation(search, results):
-    """Links to other pages of these results, and whether this page exists."""
+def _pages(search, results):
+    """The pagination include's context, or the URL to redirect to when
+    this page is past the last one or its cursor leads nowhere."""
     current, last = search.page_number, results["last_page"]
+    paginator = Paginator(range(results["page_count"]), finders.PAGE_SIZE)
     if results["is_ranked"] or search.filters.kind == "zones":
         if current > last:
-            return {"past_the_end": True}
+            return {"redirect": last}
+        page = paginator.page(current)
         return {
-            "page_links": _page_links(current, last, search.url) if last > 1 else [],
-            "previous_url": search.url(page=current - 1 if current > 2 else None)
-            if current > 1
-            else None,
-            "next_url": search.url(page=current + 1) if current < last else None,
+            "page_obj": page,
+            "page_range": paginator.get_elided_page_range(
+                current, on_each_side=2, on_ends=1
+            ),
         }
     older, newer = results["older"], results["newer"]
-    return {
-        "older_url": search.url(older=str(older)) if older else None,
-        "newer_url": search.url(newer=str(newer)) if newer else None,
-        "newest_url": None if search.is_first_page else search.url(),
-    }
+    context = {"older_cursor": older, "newer_cursor": newer}
+    if not search.is_first_page:
+        if not results["articles"]:
+            return {"redirect": 1}
+        # A way back to the top of the results.
+        context["page_obj"] = KeysetPage(results["articles"], paginator)
+        context["page_range"] = [1, paginator.ELLIPSIS]
+    return context
 
 
 def _active_filters(search, kind_labels):
@@ -300,6 +308,11 @@ def index(request):
         .values_list("pk", "slug", "name", "name_en")
     )
     search = SearchRequest(request.GET, provinces)
+    if search.is_not_a_page:
+        return redirect(query_url(request, page=None, older=None, newer=None))
+    if search.page_written_oddly:
+        number = search.page_number
+        return redirect(query_url(request, page=number if number > 1 else None))
     query = search.query
     english = get_language() == "en"
     kind_labels = {"": _("Everything"), "zones": _("Zones"), "news": _("News")}
@@ -315,13 +328,13 @@ def index(request):
         "breadcrumbs": [{"label": _("Search"), "url": ""}],
         "kinds": list(kind_labels.items()),
         "active_filters": _active_filters(search, kind_labels),
+        "page_query": search.params,
     }
     if not query.text:
         context["examples"] = [
             {"text": text, "url": search.url(q=text, kind=None, province=None)}
             for text in EXAMPLES
         ]
-    status = 200
     if query:
         try:
             results = finders.run_search(_collect, search)
@@ -337,8 +350,16 @@ def index(request):
                 for article in results["articles"]
             ]
             context["all_zones_url"] = search.url(kind="zones")
-            context.update(_navigation(search, results))
-            if context.get("past_the_end"):
-                status = 404
-                context["first_page_url"] = search.url()
-    return render(request, "search/results.html", context, status=status)
+            pages = _pages(search, results)
+            if "redirect" in pages:
+                number = pages["redirect"]
+                return redirect(
+                    query_url(
+                        request,
+                        page=number if number > 1 else None,
+                        older=None,
+                        newer=None,
+                    )
+                )
+            context.update(pages)
+    return render(request, "search/results.html", context)
