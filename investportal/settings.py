@@ -161,9 +161,16 @@ AXES_ENABLED = env_bool("AXES_ENABLED", True)
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 # Lock the guessed account from the guessing address only, so an attacker
-# elsewhere cannot lock an editor out of their own office. Behind a proxy
-# that hides client addresses this degrades to a per-account lock.
+# elsewhere cannot lock an editor out of their own office; and throttle an
+# address that fails against many accounts (core.lockout).
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "core.lockout.AddressThrottledHandler"
+AXES_ADDRESS_FAILURE_LIMIT = env_int("AXES_ADDRESS_FAILURE_LIMIT", 30)
+# The client's address for the lockout (core.lockout.client_address):
+# behind proxies (nginx as README deploys it: 1), the entry the outermost
+# trusted proxy appended to X-Forwarded-For; without them, the connection's.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "core.lockout.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "core.lockout.lockout_response"
 

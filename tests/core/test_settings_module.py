@@ -139,3 +139,33 @@ def test_development_server_log_prints_each_event_once_and_refusals_on_one_line(
     assert lines.count("Internal Server Error: /news/") == 1
     assert result.stderr.count("Traceback") == 1
     assert "ValueError: boom" in result.stderr
+
+
+CLIENT_ADDRESS = (
+    "from django.test import RequestFactory; from axes.helpers import "
+    "get_client_ip_address as ip; r = RequestFactory().post('/', "
+    "REMOTE_ADDR='127.0.0.1', HTTP_X_FORWARDED_FOR='10.0.0.1, 203.0.113.9'); "
+    "print(ip(r))"
+)
+
+
+@pytest.mark.parametrize(
+    ("proxies", "address"),
+    [
+        # nginx in front: the entry it appended, not the one the client forged.
+        ("1", "203.0.113.9"),
+        # Nothing in front: headers are the client's own words.
+        ("0", "127.0.0.1"),
+    ],
+)
+def test_sign_in_lockout_reads_the_address_the_trusted_proxy_saw(proxies, address):
+    result = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        CLIENT_ADDRESS,
+        TRUSTED_PROXY_COUNT=proxies,
+        **PRODUCTION,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-1] == address

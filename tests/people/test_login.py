@@ -67,3 +67,65 @@ class LoginLockoutTests(PeopleTestCase):
         self.assertEqual(
             self.attempt("editor", "editor-password-8472").status_code, 302
         )
+
+
+@override_settings(
+    AXES_FAILURE_LIMIT=3, AXES_ADDRESS_FAILURE_LIMIT=5, TRUSTED_PROXY_COUNT=1
+)
+class LockoutBehindAProxyTests(PeopleTestCase):
+    """Every request reaches Django from nginx at 127.0.0.1."""
+
+    def attempt(self, username, password, forwarded_for):
+        return self.client.post(
+            login_url(),
+            {"username": username, "password": password, "next": "/admin/"},
+            REMOTE_ADDR="127.0.0.1",
+            HTTP_X_FORWARDED_FOR=forwarded_for,
+        )
+
+    def test_a_stranger_cannot_lock_an_editor_out(self):
+        for _number in range(3):
+            self.attempt("editor", "wrong-password", "203.0.113.9")
+        self.assertEqual(
+            self.attempt("editor", "wrong-password", "203.0.113.9").status_code, 429
+        )
+
+        response = self.attempt("editor", "editor-password-8472", "198.51.100.7")
+
+        self.assertEqual(response.status_code, 302)
+
+    def test_a_forged_header_gives_no_fresh_address(self):
+        # nginx appends the address it saw to what the client sent.
+        for number in range(3):
+            self.attempt("editor", "wrong-password", f"10.0.0.{number}, 203.0.113.9")
+        locked = self.attempt("editor", "wrong-password", "10.0.0.9, 203.0.113.9")
+        self.assertEqual(locked.status_code, 429)
+
+    def test_one_address_trying_many_accounts_is_throttled(self):
+        for name in ("anna", "bo", "chen", "dong", "editor"):
+            self.attempt(name, "wrong-password", "203.0.113.9")
+
+        throttled = self.attempt("zadmin", "zadmin-password-8472", "203.0.113.9")
+        elsewhere = self.attempt("zadmin", "zadmin-password-8472", "198.51.100.7")
+
+        self.assertEqual(throttled.status_code, 429)
+        self.assertEqual(elsewhere.status_code, 302)
+
+
+@override_settings(AXES_FAILURE_LIMIT=3)
+class LockoutWithoutAProxyTests(PeopleTestCase):
+    def test_a_client_cannot_pick_its_address_with_a_header(self):
+        for number in range(3):
+            self.client.post(
+                login_url(),
+                {"username": "editor", "password": "wrong-password"},
+                REMOTE_ADDR="203.0.113.9",
+                HTTP_X_FORWARDED_FOR=f"198.51.100.{number}",
+            )
+        response = self.client.post(
+            login_url(),
+            {"username": "editor", "password": "editor-password-8472"},
+            REMOTE_ADDR="203.0.113.9",
+            HTTP_X_FORWARDED_FOR="198.51.100.200",
+        )
+        self.assertEqual(response.status_code, 429)
