@@ -10,6 +10,7 @@ from collections import defaultdict
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from taggit.models import TaggedItem
@@ -92,7 +93,10 @@ class LatestNewsFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.summary
+        # Feed readers render an item's description (RSS) and summary (Atom,
+        # sent as type="html") as HTML; the summary is plain text, so it goes
+        # out escaped and markup in it shows as the characters it is.
+        return escape(item.summary)
 
     def item_pubdate(self, item):
         return item.published_at

@@ -167,3 +167,28 @@ class SitemapTests(NewsTestCase):
         self.assertEqual(response["Content-Type"], "text/plain; charset=utf-8")
         self.assertIn(b"User-agent: *", response.content)
         self.assertIn(b"Sitemap: http://testserver/sitemap.xml", response.content)
+
+
+class FeedSummaryIsTextTests(NewsTestCase):
+    """Readers render the summary as HTML: markup in it must stay text."""
+
+    PAYLOAD = '园区 <img src=x onerror="alert(1)"> & 港区'
+
+    def setUp(self):
+        self.make_article("海门新闻", summary=self.PAYLOAD)
+
+    def test_rss_description_carries_the_summary_as_escaped_html(self):
+        response = self.client.get(reverse("news:feed-rss"))
+        description = parse(response.content).findtext("channel/item/description")
+        self.assertNotIn("<img", description)
+        self.assertEqual(
+            description,
+            "园区 &lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; 港区",
+        )
+
+    def test_atom_summary_carries_the_summary_as_escaped_html(self):
+        response = self.client.get(reverse("news:feed-atom"))
+        summary = parse(response.content).find(f"{ATOM}entry/{ATOM}summary")
+        self.assertEqual(summary.get("type"), "html")
+        self.assertNotIn("<img", summary.text)
+        self.assertIn("&lt;img", summary.text)
