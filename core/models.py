@@ -1,8 +1,8 @@
 from django.core.cache import cache
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.bilingual import in_page_language
 from core.cache import guarded
 
 
@@ -67,9 +67,15 @@ class SiteSettings(models.Model):
     @property
     def display_address(self):
         """The address in the reader's language (English falls back to Chinese)."""
-        if get_language() == "en" and self.address_en:
-            return self.address_en
-        return self.address
+        return in_page_language(self.address, self.address_en)
+
+    @property
+    def display_site_name(self):
+        return in_page_language(self.site_name, self.site_name_en)
+
+    @property
+    def display_tagline(self):
+        return in_page_language(self.tagline, self.tagline_en)
 
     @classmethod
     def load(cls):

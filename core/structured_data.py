@@ -206,14 +206,10 @@ def social_image(request, owner=None, field_name="", alt=""):
 # JSON-LD -----------------------------------------------------------------
 
 
-def site_name(site):
-    return site.site_name_en if translation.get_language() == "en" else site.site_name
-
-
 def publisher(request, site):
     return {
         "@type": "Organization",
-        "name": site_name(site),
+        "name": site.display_site_name,
         "url": request.build_absolute_uri(reverse("home")),
         "logo": {
             "@type": "ImageObject",
@@ -252,7 +248,7 @@ def website(request, site, search_url=None):
     data = {
         "@context": "https://schema.org",
         "@type": "WebSite",
-        "name": site_name(site),
+        "name": site.display_site_name,
         "url": request.build_absolute_uri(reverse("home")),
         "inLanguage": html_lang(),
         "publisher": publisher(request, site),
@@ -295,7 +291,7 @@ def news_article(request, article, site, canonical_url):
             else "",
         )
     else:
-        author = _organization(site_name(site))
+        author = _organization(site.display_site_name)
     modified = max(article.updated_at or article.published_at, article.published_at)
     data = {
         "@context": "https://schema.org",

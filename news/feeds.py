@@ -23,11 +23,6 @@ from zones.models import Zone
 FEED_LENGTH = 30
 
 
-def _site_name():
-    site = SiteSettings.load()
-    return site.site_name_en if get_language() == "en" else site.site_name
-
-
 def _attach_tag_names(articles):
     """Set `tag_names` on each article, from one query for all of them.
 
@@ -63,7 +58,9 @@ class LatestNewsFeed(Feed):
         return response
 
     def title(self, obj=None):
-        return _("%(site)s: latest news") % {"site": _site_name()}
+        return _("%(site)s: latest news") % {
+            "site": SiteSettings.load().display_site_name
+        }
 
     def link(self, obj=None):
         return news_list_url()
@@ -128,7 +125,7 @@ class ZoneNewsFeed(LatestNewsFeed):
     def description(self, obj=None):
         return _("The latest news of %(zone)s on %(site)s.") % {
             "zone": obj.display_name,
-            "site": _site_name(),
+            "site": SiteSettings.load().display_site_name,
         }
 
     subtitle = description
@@ -145,7 +142,7 @@ class ChannelNewsFeed(LatestNewsFeed):
 
     def title(self, obj=None):
         return _("%(site)s: %(channel)s") % {
-            "site": _site_name(),
+            "site": SiteSettings.load().display_site_name,
             "channel": obj.display_name,
         }
 

@@ -18,6 +18,7 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
 
+from core.bilingual import BilingualNameMixin
 from core.images import IMAGE_VALIDATORS, RenditionsMixin
 from core.pagination import Cursor
 from core.sanitize import EDITOR_EXTENSIONS, clean_html
@@ -25,7 +26,7 @@ from core.sanitize import EDITOR_EXTENSIONS, clean_html
 PARAGRAPH = re.compile(r"<p(?:\s[^>]*)?>(.*?)</p>", re.DOTALL)
 
 
-class Source(models.Model):
+class Source(BilingualNameMixin, models.Model):
     """An organisation articles come from (来源), e.g. 海门市人民政府."""
 
     name = models.CharField(_("name"), max_length=100, unique=True)
@@ -40,14 +41,8 @@ class Source(models.Model):
     def __str__(self):
         return self.name
 
-    @property
-    def display_name(self):
-        if get_language() == "en" and self.name_en:
-            return self.name_en
-        return self.name
 
-
-class Channel(models.Model):
+class Channel(BilingualNameMixin, models.Model):
     """A section of the news (栏目): zone news, investment news, policies."""
 
     name = models.CharField(_("name"), max_length=50, unique=True)
@@ -68,12 +63,6 @@ class Channel(models.Model):
 
     def get_absolute_url(self):
         return reverse("news:index") + f"?channel={self.slug}"
-
-    @property
-    def display_name(self):
-        if get_language() == "en" and self.name_en:
-            return self.name_en
-        return self.name
 
 
 # Up to this many ids of articles naming a zone go into its list's query as

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
+from core.bilingual import is_english_page
 from core.roles import can_see_article
 from news.filters import ArticleFilters
 from news.models import Article, Channel
@@ -103,7 +104,7 @@ class NewsSectionMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["nav_section"] = "news"
-        context["is_english"] = get_language() == "en"
+        context["is_english"] = is_english_page()
         return context
 
 
@@ -175,7 +176,7 @@ class ArticleListView(NewsSectionMixin, NewsPaginationMixin, ListView):
         if province is not None:
             wanted |= Q(level=Region.Level.CITY, parent=province)
         chosen = {region.pk for region in (province, filters.city) if region}
-        english = get_language() == "en"
+        english = is_english_page()
         provinces, cities = [], []
         for pk, slug, name, name_en, level in Region.objects.filter(wanted).values_list(
             "pk", "slug", "name", "name_en", "level"
@@ -206,11 +207,11 @@ def article_page_context(article):
     """The context the article page needs beyond the article itself."""
     previous, following = article.listing_neighbours()
     trail = breadcrumb_trail(article.channel, article.region, kind=article.kind)
-    page_language = "en" if get_language() == "en" else "zh-hans"
+    page_language = "en" if is_english_page() else "zh-hans"
     return {
         "article": article,
         "nav_section": "news",
-        "is_english": get_language() == "en",
+        "is_english": is_english_page(),
         "previous_article": previous,
         "next_article": following,
         "related_articles": article.related_articles(),

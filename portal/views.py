@@ -17,6 +17,7 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from core.bilingual import is_english_page
 from core.models import SiteSettings
 from news.frontpage import front_page
 from news.views import chinese_news_url, feed_links
@@ -29,7 +30,7 @@ def home(request):
     context.update(
         nav_section="home",
         feeds=feed_links(),
-        is_english=get_language() == "en",
+        is_english=is_english_page(),
         chinese_news_url=chinese_news_url(),
     )
     return render(request, "portal/home.html", context)

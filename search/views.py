@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from core.bilingual import in_page_language, is_english_page
 from core.filters import ChoiceField, FilterForm, SlugChoiceField, SlugField
 from core.pagination import MAX_DIGITS, Cursor, KeysetPage, nearest_page, query_url
 from news.models import Article
@@ -191,17 +192,12 @@ def _zone_item(zone, terms, english):
     }
 
 
-def _in_language(name, name_en, english):
-    """Zone.display_name and Source.display_name, from the bare columns."""
-    return name_en if english and name_en else name
-
-
 def _article_item(article, terms, english):
     """The template's view of a finders.FoundArticle."""
     if article.zone_name is not None:
-        origin = _in_language(article.zone_name, article.zone_name_en, english)
+        origin = in_page_language(article.zone_name, article.zone_name_en, english)
     elif article.source_name is not None:
-        origin = _in_language(article.source_name, article.source_name_en, english)
+        origin = in_page_language(article.source_name, article.source_name_en, english)
     else:
         origin = ""
     return {
@@ -314,7 +310,7 @@ def index(request):
         number = search.page_number
         return redirect(query_url(request, page=number if number > 1 else None))
     query = search.query
-    english = get_language() == "en"
+    english = is_english_page()
     kind_labels = {"": _("Everything"), "zones": _("Zones"), "news": _("News")}
     context = {
         "search": search,

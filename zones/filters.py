@@ -10,9 +10,10 @@ from collections import Counter
 
 from django import forms
 from django.db.models import Case, Count, F, IntegerField, Q, When
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from core.bilingual import is_english_page
 from core.filters import ChoiceField, FilterForm, SlugChoiceField, SlugField
 from zones.models import Industry, Region, Zone
 
@@ -151,7 +152,7 @@ class ZoneFilters:
         here: one query a filter and some 240 model instances made the
         directory's facets cost 7.5 ms rather than 5.8 ms.
         """
-        english = get_language() == "en"
+        english = is_english_page()
         chosen = {
             "province": self.province.pk if self.province else None,
             "city": self.city.pk if self.city else None,

@@ -9,12 +9,12 @@ from django.db.models.signals import m2m_changed, post_save
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.html import strip_tags
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
+from core.bilingual import BilingualNameMixin, in_page_language, is_english_page
 from core.images import IMAGE_VALIDATORS, RenditionsMixin
 from core.sanitize import EDITOR_EXTENSIONS, clean_html
 from zones.naming import strip_suffix
@@ -110,9 +110,7 @@ class Region(models.Model):
     @property
     def display_name(self):
         """The name in the reader's language (English falls back to Chinese)."""
-        return self.display_name_of(
-            self.name, self.name_en, self.level, get_language() == "en"
-        )
+        return self.display_name_of(self.name, self.name_en, self.level)
 
     # The two below work on bare column values, for lists that read regions
     # as tuples rather than model instances (the zone directory).
@@ -124,10 +122,8 @@ class Region(models.Model):
         return strip_suffix(name, level)[0]
 
     @classmethod
-    def display_name_of(cls, name, name_en, level, english):
-        if english and name_en:
-            return name_en
-        return cls.short_name_of(name, level)
+    def display_name_of(cls, name, name_en, level, english_page=None):
+        return in_page_language(cls.short_name_of(name, level), name_en, english_page)
 
     def is_within(self, region):
         """Is this region `region` or below it? A county's grandparent is
@@ -283,7 +279,7 @@ class ZoneQuerySet(models.QuerySet):
 @reversion.register(
     follow=("parks", "zoneindustry_set"), exclude=("administrators", "industries")
 )
-class Zone(RenditionsMixin, models.Model):
+class Zone(BilingualNameMixin, RenditionsMixin, models.Model):
     """A development zone (开发区) as listed in the official catalogue."""
 
     class Level(models.TextChoices):
@@ -532,25 +528,15 @@ class Zone(RenditionsMixin, models.Model):
     def is_public(self):
         return self.is_published
 
-    @property
-    def display_name(self):
-        if get_language() == "en" and self.name_en:
-            return self.name_en
-        return self.name
-
     @classmethod
     def level_name(cls, level):
         """国家级 on Chinese pages, "national" on English ones."""
-        if get_language() == "en":
-            return cls.Level(level).label
-        return cls.LEVEL_NAMES_ZH[level]
+        return in_page_language(cls.LEVEL_NAMES_ZH[level], cls.Level(level).label)
 
     @classmethod
     def kind_name(cls, kind):
         """经济技术开发区 on Chinese pages, the English label on English ones."""
-        if get_language() == "en":
-            return cls.Kind(kind).label
-        return cls.KIND_NAMES_ZH[kind]
+        return in_page_language(cls.KIND_NAMES_ZH[kind], cls.Kind(kind).label)
 
     @property
     def level_display(self):
@@ -566,9 +552,13 @@ class Zone(RenditionsMixin, models.Model):
 
         Both are cleaned by clean_html on save, so templates may mark it safe.
         """
-        if get_language() == "en" and self.profile_en:
-            return self.profile_en
-        return self.profile
+        return in_page_language(self.profile, self.profile_en)
+
+    @property
+    def profile_in_page_language(self):
+        """The profile written in the page's language, without falling back:
+        empty on English pages of a zone with only a Chinese profile."""
+        return self.profile_en if is_english_page() else self.profile
 
     @property
     def regions(self):
@@ -623,7 +613,7 @@ class Zone(RenditionsMixin, models.Model):
 
 
 @reversion.register()
-class Park(models.Model):
+class Park(BilingualNameMixin, models.Model):
     """An industrial park (产业园) inside a zone."""
 
     class AreaUnit(models.TextChoices):

@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
+from core.bilingual import is_english_page
 from core.images import pick, srcset
 from core.pagination import NearestPageMixin
 from zones.filters import ZoneFilters, sort_choices
@@ -47,7 +48,7 @@ def prepare_cards(zones):
     cost a page of 20 cards about 2.5 ms.
     """
     zones = list(zones)
-    english = get_language() == "en"
+    english = is_english_page()
     places = {zone.pk: zone.region_ids for zone in zones}
     names = {
         pk: Region.display_name_of(name, name_en, level, english)

@@ -26,6 +26,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from core import structured_data
+from core.bilingual import is_english_page
 from core.models import SiteSettings
 
 register = template.Library()
@@ -136,7 +137,7 @@ def language_switcher(context, to_home=False):
 def data_lang():
     """lang="zh-Hans" on English pages, for data that exists only in
     Chinese (addresses, industry names); nothing on Chinese pages."""
-    if translation.get_language() == "en":
+    if is_english_page():
         return mark_safe(' lang="zh-Hans"')
     return ""
 
@@ -145,7 +146,7 @@ def data_lang():
 def fallback_lang(english_value):
     """lang="zh-Hans" on English pages when the English value is missing
     and the page falls back to the Chinese one."""
-    if translation.get_language() == "en" and not english_value:
+    if is_english_page() and not english_value:
         return mark_safe(' lang="zh-Hans"')
     return ""
 
@@ -155,7 +156,7 @@ def place_name(regions):
     """Regions (top-down) as a place: 江苏南通 on Chinese pages, "Nantong,
     Jiangsu" on English ones."""
     names = [region.display_name for region in regions]
-    if translation.get_language() == "en":
+    if is_english_page():
         return ", ".join(reversed(names))
     return "".join(names)
 
@@ -164,7 +165,7 @@ def place_name(regions):
 def join_labels(pairs):
     """The labels of (label, url) pairs, such as a page's active filters,
     as one phrase: "Jiangsu, national" or 江苏、国家级."""
-    separator = ", " if translation.get_language() == "en" else "、"
+    separator = ", " if is_english_page() else "、"
     return separator.join(str(label) for label, _url in pairs)
 
 
@@ -196,7 +197,7 @@ def social_meta(
     language = translation.get_language()
     picture = structured_data.social_image(request, image_owner, image_field, image_alt)
     data = {
-        "site_name": structured_data.site_name(_site(context)),
+        "site_name": _site(context).display_site_name,
         "title": context.get("page_title", ""),
         "description": context.get("page_description", ""),
         "url": context.get("canonical", ""),

@@ -88,3 +88,23 @@ class SiteSettingsTests(TestCase):
         self.assertEqual(site.pk, 1)
         cache_get.assert_not_called()
         cache_set.assert_not_called()
+
+    def test_english_pages_fall_back_to_the_chinese_tagline_marked_as_chinese(self):
+        site = SiteSettings.load()
+        site.tagline_en = ""
+        site.save()
+
+        response = self.client.get("/en/")
+
+        self.assertContains(
+            response,
+            '<p class="tagline" lang="zh-Hans">打造网上国际投资促进平台',
+        )
+
+    def test_english_pages_show_the_english_tagline(self):
+        response = self.client.get("/en/")
+
+        self.assertContains(
+            response,
+            '<p class="tagline">An online platform for international investment',
+        )
