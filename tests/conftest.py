@@ -1,5 +1,6 @@
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 
 @pytest.fixture(autouse=True)
@@ -25,3 +26,11 @@ def _cache_reachable():
     yield
     page_cache._outage["until"] = 0.0
     page_cache._owed.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    # A request to an /en/ page leaves English active in the thread, so a
+    # later test would render its Chinese pages in English.
+    yield
+    translation.deactivate()
