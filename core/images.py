@@ -10,6 +10,7 @@ import logging
 import warnings
 from io import BytesIO
 from pathlib import PurePosixPath
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -168,25 +169,44 @@ def _reduced(image, size):
     return image.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
 
 
-def _sized(renditions):
-    items = [item for item in (renditions or {}).values() if isinstance(item, dict)]
-    return sorted(items, key=lambda item: item["width"])
+class ImageSource(NamedTuple):
+    """What an <img> of one image field needs. Without recorded renditions
+    (an image saved outside the model, say) `src` is the original file and
+    the rest is empty: the image still shows, without size hints."""
+
+    src: str
+    srcset: str = ""
+    width: int | None = None
+    height: int | None = None
 
 
-def srcset(renditions):
-    """Return an HTML srcset value for a renditions dict."""
-    return ", ".join(f"{item['url']} {item['width']}w" for item in _sized(renditions))
+def image_source(obj, field_name, width):
+    """The <img> attributes of `obj.<field_name>` shown about `width` CSS
+    pixels wide, or None when the field is empty.
 
-
-def pick(renditions, width):
-    """Return the smallest rendition at least `width` wide (or the largest)."""
-    ordered = _sized(renditions)
-    if not ordered:
+    The smallest rendition at least that wide (else the largest) becomes
+    `src` and gives the intrinsic width and height that stop the layout from
+    jumping; `srcset` lists every rendition so the browser can take a sharper
+    one on dense screens. Reads only the recorded renditions: no file, no
+    query.
+    """
+    field_file = getattr(obj, field_name, None)
+    if not field_file:
         return None
-    for item in ordered:
-        if item["width"] >= width:
-            return item
-    return ordered[-1]
+    renditions = obj.renditions_of(field_name) if hasattr(obj, "renditions_of") else {}
+    ordered = sorted(
+        (item for item in renditions.values() if isinstance(item, dict)),
+        key=lambda item: item["width"],
+    )
+    if not ordered:
+        return ImageSource(field_file.url)
+    chosen = next((item for item in ordered if item["width"] >= width), ordered[-1])
+    return ImageSource(
+        src=chosen["url"],
+        srcset=", ".join(f"{item['url']} {item['width']}w" for item in ordered),
+        width=chosen["width"],
+        height=chosen["height"],
+    )
 
 
 class RenditionsMixin:

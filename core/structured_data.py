@@ -30,7 +30,7 @@ from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator, capfirst
 
-from core.images import pick
+from core.images import image_source
 
 # Language codes as HTML and hreflang spell them (BCP 47), and as Open Graph
 # spells locales.
@@ -183,17 +183,15 @@ def switcher_links(request, to_home=False):
 def social_image(request, owner=None, field_name="", alt=""):
     """The preview image of a page: a rendition of `owner.<field_name>`, or
     the site's default picture. Returns url, width, height, alt."""
-    if owner is not None and field_name and getattr(owner, field_name, None):
-        renditions = owner.renditions_of(field_name)
-        chosen = pick(renditions, SOCIAL_IMAGE_WIDTH)
-        if chosen is not None:
-            return {
-                "url": request.build_absolute_uri(chosen["url"]),
-                "width": chosen["width"],
-                "height": chosen["height"],
-                "alt": alt,
-                "is_default": False,
-            }
+    image = image_source(owner, field_name, SOCIAL_IMAGE_WIDTH)
+    if image is not None and image.width is not None:
+        return {
+            "url": request.build_absolute_uri(image.src),
+            "width": image.width,
+            "height": image.height,
+            "alt": alt,
+            "is_default": False,
+        }
     return {
         "url": request.build_absolute_uri(static(DEFAULT_SOCIAL_IMAGE["path"])),
         "width": DEFAULT_SOCIAL_IMAGE["width"],

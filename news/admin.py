@@ -16,7 +16,7 @@ from django.utils.translation import ngettext
 
 from core import roles
 from core.history import VersionedAdminForm, VersionHistoryAdmin
-from core.images import pick
+from core.images import image_source
 from news.models import Article, ArticleImage, Channel, Source
 from zones.models import Region, Zone
 
@@ -25,20 +25,18 @@ Status = Article.Status
 
 def _rendition_preview(obj, field_name, width=240):
     """A small <img> of an image field from its stored renditions."""
-    if not getattr(obj, field_name, None):
+    image = image_source(obj, field_name, width)
+    if image is None:
         return "—"
-    chosen = pick(obj.renditions_of(field_name), width)
-    if chosen is None:
+    if image.width is None:
         return format_html(
-            '<img src="{}" alt="" style="max-width:{}px;height:auto">',
-            getattr(obj, field_name).url,
-            width,
+            '<img src="{}" alt="" style="max-width:{}px;height:auto">', image.src, width
         )
     return format_html(
         '<img src="{}" width="{}" height="{}" alt="">',
-        chosen["url"],
-        chosen["width"],
-        chosen["height"],
+        image.src,
+        image.width,
+        image.height,
     )
 
 

@@ -8,7 +8,7 @@ from django.utils.translation import ngettext
 
 from core import roles
 from core.history import VersionHistoryAdmin
-from core.images import pick
+from core.images import image_source
 from zones.models import Industry, Park, Region, Zone
 
 # The official catalogue data: imported, corrected by platform staff only.
@@ -113,13 +113,11 @@ class ParkInline(roles.ParentScopedInlineMixin, admin.StackedInline):
 
 def image_preview(zone, field_name, width):
     """A small preview of an uploaded image, from its smallest rendition."""
-    field_file = getattr(zone, field_name)
-    if not field_file:
+    image = image_source(zone, field_name, width)
+    if image is None:
         return _("none")
-    rendition = pick(zone.renditions_of(field_name), width)
-    url = rendition["url"] if rendition else field_file.url
     return format_html(
-        '<img src="{}" alt="" style="max-width:{}px;height:auto">', url, width
+        '<img src="{}" alt="" style="max-width:{}px;height:auto">', image.src, width
     )
 
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from core.bilingual import is_english_page
-from core.images import pick, srcset
+from core.images import image_source
 from core.pagination import NearestPageMixin
 from zones.filters import ZoneFilters, sort_choices
 from zones.locator import locate
@@ -115,27 +115,6 @@ class ZoneListView(ZoneListMixin, ListView):
         return context
 
 
-def image_data(zone, field_name, width):
-    """What an <img> needs for one image field: src, srcset, width, height.
-
-    The renditions were made when the image was saved; nothing is read from
-    storage here. None when there is no image.
-    """
-    field_file = getattr(zone, field_name)
-    if not field_file:
-        return None
-    renditions = zone.renditions_of(field_name)
-    chosen = pick(renditions, width)
-    if chosen is None:
-        return {"src": field_file.url, "srcset": "", "width": None, "height": None}
-    return {
-        "src": chosen["url"],
-        "srcset": srcset(renditions),
-        "width": chosen["width"],
-        "height": chosen["height"],
-    }
-
-
 class ZoneDetailView(DetailView):
     template_name = "zones/zone_detail.html"
     context_object_name = "zone"
@@ -155,8 +134,8 @@ class ZoneDetailView(DetailView):
             nav_section="zones",
             breadcrumbs=breadcrumbs,
             industries=zone.industry_list(),
-            cover=image_data(zone, "cover", 960),
-            logo=image_data(zone, "logo", 96),
+            cover=image_source(zone, "cover", 960),
+            logo=image_source(zone, "logo", 96),
             map_url=(
                 "https://www.openstreetmap.org/"
                 f"?mlat={zone.latitude}&mlon={zone.longitude}"

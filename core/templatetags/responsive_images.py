@@ -13,7 +13,7 @@ from django import template
 from django.forms.utils import flatatt
 from django.utils.html import format_html
 
-from core.images import pick, srcset
+from core.images import image_source
 
 register = template.Library()
 
@@ -38,36 +38,26 @@ def responsive_image(
 ):
     """Render obj.<field_name> as a responsive <img>, or nothing when empty.
 
-    `width` is the width in CSS pixels the image usually takes on the page;
-    the smallest rendition at least that wide becomes `src` (and gives the
-    intrinsic width and height that stop the layout from jumping), while
-    `srcset` lets the browser pick a sharper one on dense screens.
+    `width` is the width in CSS pixels the image usually takes on the page
+    (see core.images.image_source).
     """
-    if obj is None:
+    image = image_source(obj, field_name, int(width))
+    if image is None:
         return ""
-    field_file = getattr(obj, field_name, None)
-    if not field_file:
-        return ""
-    renditions = obj.renditions_of(field_name) if hasattr(obj, "renditions_of") else {}
-    chosen = pick(renditions, int(width))
     attributes = {
         "alt": _default_alt(obj, field_name) if alt is None else alt,
         "loading": loading or None,
         "decoding": "async",
         "class": css_class or None,
+        "src": image.src,
     }
-    if chosen:
+    if image.width is not None:
         attributes.update(
-            src=chosen["url"],
-            srcset=srcset(renditions),
+            srcset=image.srcset,
             sizes=sizes,
-            width=chosen["width"],
-            height=chosen["height"],
+            width=image.width,
+            height=image.height,
         )
-    else:
-        # No renditions recorded (an image saved outside the model, say):
-        # the original still shows, just without size hints.
-        attributes["src"] = field_file.url
     attributes = {
         name: value for name, value in attributes.items() if value is not None
     }
