@@ -8,7 +8,7 @@ from pathlib import Path
 import reversion
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.test import TestCase
+from django.test import SimpleTestCase, TestCase
 
 from tests.zones.helpers import (
     BEIJING_NATIONAL,
@@ -28,6 +28,7 @@ from tests.zones.helpers import (
 )
 from zones.management.commands.import_zones import (
     INDUSTRY_NAMES_EN,
+    KINDS,
     read_industry_names,
     split_industries,
 )
@@ -594,3 +595,10 @@ class FullCatalogueImportTests(TestCase):
 
         self.assertIn("Zones: 0 created, 0 updated, 2543 unchanged, 0 skipped.", output)
         self.assertIn("Nothing changed", output)
+
+
+class CatalogueKindNamesTests(SimpleTestCase):
+    def test_every_kind_is_read_back_from_the_name_chinese_pages_show(self):
+        for kind in Zone.Kind:
+            with self.subTest(kind=kind):
+                self.assertEqual(KINDS[Zone.KIND_NAMES_ZH[kind]], kind)

@@ -48,17 +48,10 @@ COLUMNS = (
 )
 LEVELS = {"国务院": Zone.Level.NATIONAL, "省政府": Zone.Level.PROVINCIAL}
 CODE_PREFIX = {Zone.Level.NATIONAL: "G", Zone.Level.PROVINCIAL: "S"}
+# The catalogue prints each kind by the Chinese name Chinese pages show.
 # 高新技术产业开发区 is a kind at both levels; the code's type digit and the
 # level tell them apart, the kind is the same.
-KINDS = {
-    "经济技术开发区": Zone.Kind.ECONOMIC_TECHNOLOGICAL,
-    "高新技术产业开发区": Zone.Kind.HIGH_TECH,
-    "海关特殊监管区域": Zone.Kind.CUSTOMS,
-    "边境/跨境经济合作区": Zone.Kind.BORDER,
-    "其他类型开发区": Zone.Kind.OTHER,
-    "经济开发区": Zone.Kind.ECONOMIC,
-    "工业园区": Zone.Kind.INDUSTRIAL,
-}
+KINDS = {name: kind for kind, name in Zone.KIND_NAMES_ZH.items()}
 CODE_PATTERN = re.compile(r"[GS]\d{6}")
 APPROVAL_PATTERN = re.compile(r"(\d{4})\.(\d{2})(?:/\d{4}\.\d{2})*")
 # "在建" (under construction) is what the catalogue prints for customs zones
