@@ -9,7 +9,7 @@ articles with their zone and three levels of regions were a thousand
 objects built on every view of the home page, most of its cost.
 """
 
-from news.models import Article
+from news.models import Article, attach_thumbnails
 from zones.models import Region, Zone
 
 LATEST_COUNT = 8
@@ -93,15 +93,14 @@ def front_page(language):
         published.filter(is_featured=True)
         .for_listing()
         .select_related("channel")
-        .with_thumbnails()
         .first()
     )
+    if featured is not None:
+        attach_thumbnails([featured])
     others = published.exclude(pk=featured.pk) if featured else published
     latest = list(others.for_listing()[:LATEST_COUNT])
-    pictures = list(
-        published.filter(kind=Article.Kind.PICTURE)
-        .for_listing()
-        .with_thumbnails()[:PICTURE_COUNT]
+    pictures = attach_thumbnails(
+        list(published.filter(kind=Article.Kind.PICTURE).for_listing()[:PICTURE_COUNT])
     )
     recent = _recent_rows(published)
     return {

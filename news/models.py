@@ -7,7 +7,13 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import (
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    prefetch_related_objects,
+)
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -124,29 +130,6 @@ class ArticleQuerySet(models.QuerySet):
             language=Article.Language.ENGLISH if english else Article.Language.CHINESE
         )
 
-    def with_thumbnails(self):
-        """Give each article its first gallery image, in one extra query.
-
-        Picture news may have a gallery and no cover; lists then show the
-        first gallery image. Only those articles are looked up, once the
-        page's rows are in (see _fetch_all); a sliced Prefetch did the same
-        with a window function that cost more to build than to run.
-        """
-        clone = self._chain()
-        clone._with_thumbnails = True
-        return clone
-
-    def _clone(self):
-        clone = super()._clone()
-        clone._with_thumbnails = getattr(self, "_with_thumbnails", False)
-        return clone
-
-    def _fetch_all(self):
-        attach = self._result_cache is None and getattr(self, "_with_thumbnails", False)
-        super()._fetch_all()
-        if attach:
-            _attach_first_images(self._result_cache)
-
     def concerning_zone(self, zone):
         """Articles a zone published, or that name it among other zones.
 
@@ -192,27 +175,32 @@ def _detail_path_prefix(urlconf, root_urlconf, script_prefix, language):
     return reverse("news:detail", kwargs={"pk": 0}, urlconf=urlconf).removesuffix("0/")
 
 
-def _attach_first_images(articles):
-    """Set `first_images` ([] or [image]) on each Article in `articles`."""
-    articles = [item for item in articles if isinstance(item, Article)]
-    wanting = {
-        article.pk: article
-        for article in articles
-        if article.kind == Article.Kind.PICTURE and not article.cover
-    }
+def attach_thumbnails(articles):
+    """Give the loaded `articles` what Article.thumbnail needs, in at most
+    one query, and return them.
+
+    Picture news may have a gallery and no cover; lists then show its first
+    gallery image. Only those articles are looked up (no query when a page
+    has none), after the page's rows are loaded: a Prefetch on the list's
+    queryset would run for every page, and sliced per article it used a
+    window function that cost more to build than to run.
+    """
+    wanting = []
     for article in articles:
-        article.first_images = []
-    if not wanting:
-        return
+        if article.kind == Article.Kind.PICTURE and not article.cover:
+            wanting.append(article)
+        else:
+            article.first_images = []
     first_of_each = ArticleImage.objects.filter(
         article_id=OuterRef("article_id")
     ).order_by("position", "id")
-    images = ArticleImage.objects.filter(
-        article_id__in=list(wanting),
-        pk=Subquery(first_of_each.values("pk")[:1]),
+    first_images = ArticleImage.objects.filter(
+        pk=Subquery(first_of_each.values("pk")[:1])
     ).only("id", "article_id", "image", "alt_text", "image_renditions", "position")
-    for image in images:
-        wanting[image.article_id].first_images = [image]
+    prefetch_related_objects(
+        wanting, Prefetch("images", queryset=first_images, to_attr="first_images")
+    )
+    return articles
 
 
 def _tag_links(tag_ids):

@@ -15,7 +15,7 @@ from django.views.generic import DetailView, ListView
 from core.bilingual import is_english_page
 from core.roles import can_see_article
 from news.filters import ArticleFilters
-from news.models import Article, Channel
+from news.models import Article, Channel, attach_thumbnails
 from news.pagination import NewsPaginationMixin
 from zones.models import Region
 
@@ -115,21 +115,17 @@ class ArticleListView(NewsSectionMixin, NewsPaginationMixin, ListView):
     def get_queryset(self):
         self.filters = ArticleFilters(self.request.GET)
         articles = Article.objects.published().in_language(get_language())
-        return self.filters.apply(articles).for_listing().with_thumbnails()
+        return self.filters.apply(articles).for_listing()
 
     def get_rows(self, ids):
         # The ids came from the filtered list a moment ago; fetching them by
         # id again skips the filters (a zone's named articles, tag probes)
         # and keeps only the visibility rule, in case one was just withdrawn.
-        return (
-            Article.objects.published()
-            .filter(pk__in=ids)
-            .for_listing()
-            .with_thumbnails()
-        )
+        return Article.objects.published().filter(pk__in=ids).for_listing()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        attach_thumbnails(context["object_list"])
         filters, paginator = self.filters, context["paginator"]
         crumbs = breadcrumb_trail(
             filters.channel, filters.region, filters.zone, filters.kind, filters.tag

@@ -507,6 +507,12 @@ class ListQueryCountTests(NewsTestCase):
             response = self.client.get(reverse(INDEX))
         self.assertEqual(len(response.context["articles"]), 20)
 
+    def test_a_page_without_gallery_pictures_looks_none_up(self):
+        for number in range(3):
+            self.make_article(f"文字{number}")
+        with self.assertNumQueries(self.QUERIES - 1):
+            self.client.get(reverse(INDEX))
+
     def test_each_filter_adds_at_most_its_own_lookup(self):
         self.fill(3)
         params = {"channel": "zone-news", "city": "nantong", "tag": "半导体"}
@@ -602,6 +608,15 @@ class DeepPaginationTests(NewsTestCase):
         # And one more step up is the first page, by its plain URL.
         top = self.client.get(self.link(newer, "prev"))
         self.assertRedirects(top, "/news/", fetch_redirect_response=False)
+
+    def test_keyset_pages_show_the_gallery_image_of_picture_news(self):
+        oldest = self.articles[-1]
+        oldest.kind = Article.Kind.PICTURE
+        oldest.save()
+        self.add_gallery_image(oldest)
+        second = self.client.get(reverse(INDEX), {"page": "2"})
+        older = self.client.get(second.context["pagination"]["next_url"])
+        self.assertContains(older, 'alt="园区厂房"')
 
     def test_keyset_pages_keep_the_filters(self):
         second = self.client.get(reverse(INDEX), {"channel": "zone-news", "page": "2"})
