@@ -526,7 +526,7 @@ class Generator:
                 cursor.execute(f'VACUUM (ANALYZE) "{table}"')
             # Everything else too: the zone import's industry links were left
             # without statistics, and PostgreSQL then counted the directory's
-            # industry facet by scanning every link (1 ms instead of 0.4).
+            # industry facet by scanning every link.
             cursor.execute("ANALYZE")
         self.say(f"  vacuumed and analysed at {self.elapsed(started)}")
         return writer.counts

@@ -27,7 +27,7 @@ def _attach_tag_names(articles):
     """Set `tag_names` on each article, from one query for all of them.
 
     prefetch_related("tags") gives the same, but taggit builds a queryset
-    per article to do it: 30 of them, a third of the feed's time.
+    per article to do it, thirty a feed: a large share of its time.
     """
     names = defaultdict(list)
     if articles:
@@ -52,8 +52,8 @@ class LatestNewsFeed(Feed):
     def __call__(self, request, *args, **kwargs):
         response = super().__call__(request, *args, **kwargs)
         # The feed generator writes the XML in hundreds of small pieces, and
-        # gunicorn sends each piece with its own system call: under load that
-        # was half of a feed request's time. One joined body is one send.
+        # gunicorn sends each piece with its own system call, which under load
+        # dominated a feed request. One joined body is one send.
         response.content = response.content
         return response
 

@@ -38,7 +38,7 @@ def regions_within(region):
     A list, not a subquery: with the ids written into the article query
     PostgreSQL can weigh them against its statistics and choose between
     walking the whole list (a big province) and the region index (a small
-    city); a subquery it cannot estimate, and it guessed wrong (0.5 s).
+    city); a subquery it cannot estimate, and it chose the slow plan.
     """
     return list(Region.objects.within(region).values_list("pk", flat=True))
 

@@ -104,7 +104,7 @@ class ArticleQuerySet(models.QuerySet):
 
         Only the zone and the source are joined: each join makes PostgreSQL
         plan harder, and with four (channel and region too, which no list
-        shows) planning alone took a millisecond per page.
+        shows) planning cost more than running the query.
         """
         return self.select_related("source", "zone").only(
             "id", "title", "summary", "kind", "language", "published_at",
@@ -136,11 +136,10 @@ class ArticleQuerySet(models.QuerySet):
         Runs one query at once: the ids of the articles that name the zone,
         written into the returned queryset as a list. Given the list,
         PostgreSQL weighs it against its statistics and picks the plan:
-        for a small zone, the zone index plus the few named ids (0.5 ms);
-        for a busy one, walking the list newest first and testing both in
-        the index (0.6 ms). Given a subquery instead, it cannot tell how
-        many rows it yields and walked the whole list for a small zone
-        (50 ms at 1,000,000 articles). A zone named by more than
+        for a small zone, the zone index plus the few named ids; for a busy
+        one, walking the list newest first and testing both in the index.
+        Given a subquery instead, it cannot tell how many rows it yields and
+        walked the whole list for a small zone. A zone named by more than
         MENTIONS_INLINE articles keeps the subquery, which PostgreSQL runs
         once as a hash; such zones are busy enough for the walk to be short.
         """
@@ -208,8 +207,8 @@ def _tag_links(tag_ids):
 
     The content type is a scalar subquery, which PostgreSQL runs once, not
     a join: joined, it misjudged how many links a tag has by a factor of a
-    hundred (2,066 for 357,001) and sorted every article of a popular tag
-    to show 20 of them (2 s at 1,000,000 articles; 0.8 ms now). No query is
+    hundred and sorted every article of a popular tag to show 20 of them.
+    No query is
     spent looking the content type up beforehand either.
     """
     article_type = ContentType.objects.filter(app_label="news", model="article")
@@ -413,9 +412,9 @@ class Article(RenditionsMixin, models.Model):
             # order, so a list page, a capped count and a keyset page are each
             # one range scan that stops after the rows it needs; the language
             # comes before the date because every public list is of one
-            # language. At 1,000,000 articles a page of any of these lists
-            # costs well under a millisecond of index reading (README,
-            # "Benchmark"). Migration 0003 explains the choices.
+            # language. A page of any of these lists reads as many index rows
+            # at a million articles as at a hundred (README, "Benchmark").
+            # Migration 0003 explains the choices.
             #
             # The whole list, and filtered lists whose filter matches many
             # articles (a big province, a channel, a popular tag): the walk
@@ -539,7 +538,7 @@ class Article(RenditionsMixin, models.Model):
         # Cursor conditions start with a plain range on published_at, which
         # news_article_live_chan_idx can begin its scan from; written as
         # "later, or as late with a higher id" PostgreSQL could not, and
-        # scanned the channel from its far end (0.2-0.7 s at 1M articles).
+        # scanned the channel from its far end.
         here = Cursor.of(self)
         newer = siblings.filter(here.newer()).order_by("published_at", "id").first()
         older = siblings.filter(here.older()).order_by("-published_at", "-id").first()
@@ -550,8 +549,8 @@ class Article(RenditionsMixin, models.Model):
 
         Two bounded queries merged here rather than one with "zone OR tag":
         PostgreSQL turns the tag test inside an OR into a hash of every
-        article carrying the tags (235,000 rows for two common tags, 150 ms
-        at 1,000,000 articles). Apart, each is an index walk that stops at
+        article carrying the tags, which for common tags is a large part of
+        the table. Apart, each is an index walk that stops at
         `limit` rows: the zone's own index, and the newest articles probed
         one by one against the tag links.
         """

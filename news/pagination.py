@@ -1,15 +1,14 @@
 """Pagination of the news list, built for a million articles.
 
 Two costs grow with the table under Django's usual pagination: the page
-count is an exact COUNT(*) over every matching article (398 ms for the
-published Chinese list at 1,000,000 articles) and page n is OFFSET
+count is an exact COUNT(*) over every matching article and page n is OFFSET
 20 × (n - 1), which reads and throws away every row before it (page 5,000
 reads 100,000 rows). Neither is paid here:
 
 - Numbered pages cover the newest NUMBERED_PAGES pages (200 articles). The
   count reads the ids of at most 201 articles, in list order: as far as the
-  last numbered page reaches and no further, so it costs about a
-  millisecond whatever the size of the list, and each numbered page is a
+  last numbered page reaches and no further, so its cost does not grow
+  with the list, and each numbered page is a
   slice of those ids (no OFFSET). A longer list says "more than 200"
   rather than an exact figure (an exact one would cost the full count; the
   planner's estimate can be off by a factor for filtered lists, and a wrong

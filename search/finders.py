@@ -67,8 +67,8 @@ ZONES_FIRST = 5
 STATEMENT_TIMEOUT_MS = 3000
 
 # The text an article is searched in. Written out rather than built with
-# Concat, whose COALESCE wrapping took 0.15 ms of Python per query to compile
-# (both columns are NOT NULL, so it has nothing to do).
+# Concat, whose COALESCE wrapping costs Python time to compile on every query
+# and has nothing to do here (both columns are NOT NULL).
 ARTICLE_TEXT = "news_article.title || ' ' || news_article.summary"
 # These must match the expressions of news_article_search_idx and
 # zones_zone_search_idx exactly (see the migrations), or PostgreSQL cannot use
@@ -150,9 +150,9 @@ def _contains_all(terms, text):
     """Q: every term occurs in the text expression.
 
     Case-insensitive. The text is lower-cased only for terms with a case:
-    LOWER() under this cluster's C.UTF-8 ctype costs about 1.8 µs a row,
-    4.5 of the 9 ms that ranking 海门's 2,494 matches took, and a Chinese term
-    needs no folding (see is_caseless).
+    LOWER() under a C.UTF-8 ctype is slow enough per row to be half the cost
+    of ranking a common term's matches (README, "Benchmark"), and a Chinese
+    term needs no folding (see is_caseless).
 
     STRPOS/INSTR rather than LIKE: no pattern characters to escape, and
     PostgreSQL keeps its default estimate for the condition instead of a
@@ -240,10 +240,10 @@ def find_zones(query, filters, offset, limit):
     """Return a ZonePage: `limit` zones from `offset`, and the total.
 
     The ids of the page come with the count of all matches (a window over
-    them); the page's zones are read by id, only if there are any. Measured
-    against one query that joins the regions before the window and the sort:
-    0.7 ms less with no zone found (most searches), 3.4 ms less for 开发区
-    (1,701 zones), 0.4 ms more when a few zones are found.
+    them); the page's zones are read by id, only if there are any. One query
+    that joined the regions before the window and the sort joined every
+    match, not just the page: slower when no zone or many zones are found
+    (most searches), slightly faster only when a few are.
     """
     rows = list(
         matching_zones(query, filters)
@@ -328,9 +328,9 @@ def _newest_first(articles, reverse=False):
 class FoundArticle(NamedTuple):
     """What a result shows of an article.
 
-    Read as a tuple, in the query that finds the page: twenty Article
-    instances with their zones and sources, loaded by id in a query of
-    their own, took 1.1 ms more.
+    Read as a tuple, in the query that finds the page, rather than as twenty
+    Article instances with their zones and sources loaded by id in a query
+    of their own: no second round trip, no model instances to build.
     """
 
     pk: int
@@ -389,10 +389,10 @@ def find_articles(query, filters, page_number=1, older_than=None, newer_than=Non
 
 
 # One page of the ranked candidates with what it shows, and how many
-# candidates there are, in one query. For 海门 (2,494 matches), fetching
-# them into Python and sorting them there took 2.4 ms of the worker's CPU,
-# and reading the page's articles in a query of their own 1.7 ms more; now
-# the whole page takes 1.2 ms of CPU and one round trip. COUNT(*) OVER () is
+# candidates there are, in one query: fetching thousands of candidates into
+# Python to sort them there, then the page's articles in a query of their
+# own, cost the worker several times the CPU of one round trip that returns
+# only the page. COUNT(*) OVER () is
 # taken before LIMIT applies, over the candidates, which the inner query caps
 # at RANK_LIMIT + 1 rows. `shown` is every article with SHOWN_COLUMNS, named
 # as in FoundArticle; joined to the page's ids, only those 20 are read.

@@ -43,9 +43,9 @@ def prepare_cards(zones):
     and county, and `card_industries`, (url, name, is_chinese_fallback) in
     catalogue order.
 
-    Done once here rather than in the card template: prefetched model
-    instances, a reverse() per industry link and a display_name per region
-    cost a page of 20 cards about 2.5 ms.
+    Done once here rather than in the card template, which would build
+    prefetched model instances, run a reverse() per industry link and a
+    display_name per region: per card, twenty times a page.
     """
     zones = list(zones)
     english = is_english_page()

@@ -7,8 +7,8 @@
 writes <time datetime="2019-11-12T10:00:00+08:00">2019年11月12日</time>: the
 machine-readable value in the site's time zone and the text in the page's
 language, as `|date:'c'` and `|date:"SHORT_DATE_FORMAT"` would. One tag
-rather than two filters because list pages show twenty of these: the two
-filters cost 45 µs an item, the tag about a third.
+rather than two filters because list pages show twenty of these: the tag
+converts the time zone and escapes once, where the filters do it twice.
 """
 
 from html import escape
