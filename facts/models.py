@@ -17,13 +17,13 @@ from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.bilingual import BilingualNameMixin, in_page_language, is_english_page
 from zones.models import Region, Zone
 
 
-class Indicator(models.Model):
+class Indicator(BilingualNameMixin, models.Model):
     """Something a zone can report: GDP, land price, a wage, a rank.
 
     The list is seeded by a data migration; codes are what import files
@@ -83,18 +83,12 @@ class Indicator(models.Model):
     def __str__(self):
         return self.name
 
-    @property
-    def display_name(self):
-        return self.name_en if get_language() == "en" else self.name
-
     def alias_list(self):
         return [line.strip() for line in self.aliases.splitlines() if line.strip()]
 
     @property
     def display_unit(self):
-        if get_language() == "en" and self.unit_en:
-            return self.unit_en
-        return self.unit
+        return in_page_language(self.unit, self.unit_en)
 
 
 class FactQuerySet(models.QuerySet):
@@ -260,7 +254,7 @@ class Fact(models.Model):
     @property
     def display_label(self):
         """The published item name, or the indicator's name in the page language."""
-        if self.label and (self.indicator.is_catch_all or get_language() != "en"):
+        if self.label and (self.indicator.is_catch_all or not is_english_page()):
             return self.label
         return self.indicator.display_name
 
@@ -500,15 +494,13 @@ class Incentive(models.Model):
 
     @property
     def display_title(self):
-        if get_language() == "en" and self.title_en:
-            return self.title_en
-        return self.title
+        return in_page_language(self.title, self.title_en)
 
     @property
     def display_summary(self):
         """(text, lang attribute) of the summary for the page's language;
         the attribute is empty when the text is in the page's language."""
-        english = get_language() == "en"
+        english = is_english_page()
         if self.summary_en and (english or not self.summary):
             return self.summary_en, "" if english else "en"
         return self.summary, "zh-Hans" if english else ""
