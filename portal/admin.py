@@ -1,5 +1,4 @@
 from django.contrib import admin
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from core.models import SiteSettings
@@ -17,9 +16,7 @@ class PortalAdminSite(admin.AdminSite):
 
     def each_context(self, request):
         context = super().each_context(request)
-        site = SiteSettings.load()
-        english = (get_language() or "").startswith("en") and site.site_name_en
-        name = site.site_name_en if english else site.site_name
+        name = SiteSettings.load().display_site_name
         context["site_header"] = _("%(site)s administration") % {"site": name}
         context["site_title"] = context["site_header"]
         return context

@@ -13,7 +13,7 @@ from django.db.models import Case, Count, F, IntegerField, Q, When
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.bilingual import is_english_page
+from core.bilingual import in_page_language, is_english_page
 from core.filters import ChoiceField, FilterForm, SlugChoiceField, SlugField
 from zones.models import Industry, Region, Zone
 
@@ -241,7 +241,7 @@ class ZoneFilters:
             "industry": [
                 (
                     slug,
-                    Industry.display_name_of(name, name_en, english),
+                    in_page_language(name, name_en, english),
                     count,
                     bool(is_chosen),
                     english and not name_en,  # shown in Chinese on an English page

@@ -138,7 +138,7 @@ class Region(models.Model):
         return self.level == self.Level.PROVINCE and self.name.endswith("市")
 
 
-class Industry(TagBase):
+class Industry(BilingualNameMixin, TagBase):
     """A leading industry (主导产业) of zones; kept apart from news tags."""
 
     # TagBase slugifies with allow_unicode, so 装备制造 keeps a readable slug.
@@ -159,15 +159,6 @@ class Industry(TagBase):
 
     def get_absolute_url(self):
         return self.directory_url() + self.slug
-
-    @property
-    def display_name(self):
-        """The name in the reader's language (English falls back to Chinese)."""
-        return self.display_name_of(self.name, self.name_en, get_language() == "en")
-
-    @staticmethod
-    def display_name_of(name, name_en, english):
-        return name_en if english and name_en else name
 
     @staticmethod
     def directory_url():
@@ -654,15 +645,7 @@ class Park(BilingualNameMixin, models.Model):
     @property
     def display_description(self):
         """The description in the reader's language (English falls back)."""
-        if get_language() == "en" and self.description_en:
-            return self.description_en
-        return self.description
-
-    @property
-    def display_name(self):
-        if get_language() == "en" and self.name_en:
-            return self.name_en
-        return self.name
+        return in_page_language(self.description, self.description_en)
 
     def industry_list(self):
         text = self.industries.replace(",", "、").replace("，", "、")

@@ -6,7 +6,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from core.bilingual import is_english_page
+from core.bilingual import in_page_language, is_english_page
 from core.images import image_source
 from core.pagination import NearestPageMixin
 from zones.filters import ZoneFilters, sort_choices
@@ -64,7 +64,7 @@ def prepare_cards(zones):
         .values_list("content_object", "tag__slug", "tag__name", "tag__name_en")
     ):
         # The third item says the English page shows the Chinese name.
-        shown = Industry.display_name_of(name, name_en, english)
+        shown = in_page_language(name, name_en, english)
         links[zone_id].append((url + slug, shown, english and shown == name))
     for zone in zones:
         zone.card_places = [names[pk] for pk in places[zone.pk]]
