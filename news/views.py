@@ -146,6 +146,8 @@ class ArticleListView(NewsSectionMixin, NewsPaginationMixin, ListView):
             chinese_news_url=chinese_news_url(),
             # "more than 200" when the count stopped at its cap.
             count_cap=paginator.cap if paginator.is_capped else None,
+            # Picture news is listed as a grid of its pictures.
+            is_picture_list=filters.kind == Article.Kind.PICTURE,
         )
         return context
 

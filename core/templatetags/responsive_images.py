@@ -62,3 +62,19 @@ def responsive_image(
         name: value for name, value in attributes.items() if value is not None
     }
     return format_html("<img{}>", flatatt(attributes))
+
+
+# Wider than any rendition: pick() then returns the largest.
+LARGEST = 100_000
+
+
+@register.simple_tag
+def largest_image_url(obj, field_name):
+    """The URL of the largest rendition of obj.<field_name>, else the original:
+    what a link from a small picture to its large version points to."""
+    field_file = getattr(obj, field_name, None)
+    if not field_file:
+        return ""
+    renditions = obj.renditions_of(field_name) if hasattr(obj, "renditions_of") else {}
+    largest = pick(renditions, LARGEST)
+    return largest["url"] if largest else field_file.url

@@ -458,10 +458,16 @@ class ThumbnailTests(NewsTestCase):
             cover_alt="海门港新区航拍",
         )
         response = self.client.get(reverse(INDEX), {"kind": "picture"})
+        # The picture list is a grid of pictures, each about a card wide.
+        self.assertContains(response, '<ul class="picture-grid">')
         self.assertContains(response, 'alt="海门港新区航拍"')
         self.assertContains(response, ".w240.webp 240w")
+        self.assertContains(response, 'width="480"')
+        self.assertContains(response, 'height="270"')
+        # Elsewhere picture news is a line of the list with a small picture.
+        response = self.client.get(reverse(INDEX))
+        self.assertNotContains(response, "picture-grid")
         self.assertContains(response, 'width="240"')
-        self.assertContains(response, 'height="135"')
 
     def test_picture_news_without_cover_uses_its_first_gallery_image(self):
         article = self.make_article("只有图集", kind=Article.Kind.PICTURE)
