@@ -621,7 +621,7 @@ class DeepPaginationTests(NewsTestCase):
         oldest.save()
         self.add_gallery_image(oldest)
         second = self.client.get(reverse(INDEX), {"page": "2"})
-        older = self.client.get(second.context["pagination"]["next_url"])
+        older = self.client.get(self.link(second, "next"))
         self.assertContains(older, 'alt="园区厂房"')
 
     def test_keyset_pages_keep_the_filters(self):
