@@ -10,7 +10,10 @@ What is stored, and for whom:
 - GET requests without a session or messages cookie (editors and staff
   always see live pages), keyed by the absolute URL (scheme, host, path with
   the language prefix, query string), so /news/ and /en/news/ and every
-  filter combination are separate pages.
+  filter combination are separate pages. Tracking parameters (utm_*,
+  fbclid, WeChat's from=...) are dropped first, so they share the page
+  without them; a page whose query string holds a parameter the view never
+  looked up is served but not stored.
 - Only 200 responses with no Set-Cookie, no Cache-Control private/no-cache/
   no-store (the admin, the preview and the health check say never_cache)
   and no Vary: Cookie (a page that looked at the session or the user is
@@ -55,13 +58,14 @@ import logging
 import secrets
 import threading
 import time
+from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.core.cache import cache as default_cache
 from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.utils.cache import cc_delim_re
 from redis.exceptions import RedisError
 
@@ -210,6 +214,69 @@ def _datetime(unix_time):
     return datetime.fromtimestamp(unix_time, tz=UTC)
 
 
+# Added to links by mail, social and ad tools, never read by a view: dropped
+# before the page is looked up or rendered, so they share the page without.
+TRACKING_PARAMETERS = frozenset(
+    {
+        "fbclid", "gclid", "gbraid", "wbraid", "dclid", "msclkid", "yclid",
+        "twclid", "igshid", "mc_cid", "mc_eid", "_hsenc", "_hsmi", "spm",
+        # WeChat, when an article is shared: from=singlemessage&isappinstalled=0
+        "from", "isappinstalled",
+    }
+)  # fmt: skip
+
+
+def _is_tracking(name):
+    return name.startswith("utm_") or name in TRACKING_PARAMETERS
+
+
+class _ReadQueryDict(QueryDict):
+    """request.GET that notes which parameters the view looked up."""
+
+    def __init__(self, *args, **kwargs):
+        self.looked_up = set()
+        super().__init__(*args, **kwargs)
+        self.looked_up = set()  # filling the dict looked keys up too
+
+    def __getitem__(self, key):
+        self.looked_up.add(key)
+        return super().__getitem__(key)
+
+    def __contains__(self, key):
+        self.looked_up.add(key)
+        return super().__contains__(key)
+
+    def get(self, key, default=None):
+        self.looked_up.add(key)
+        return super().get(key, default)
+
+    def getlist(self, key, default=None):
+        self.looked_up.add(key)
+        return super().getlist(key, default)
+
+
+def _prepare_query(request):
+    """Drop tracking parameters; note which of the others the view reads."""
+    query = request.META.get("QUERY_STRING", "")
+    if not query:
+        return
+    pairs = parse_qsl(query, keep_blank_values=True)
+    kept = [(name, value) for name, value in pairs if not _is_tracking(name)]
+    if len(kept) != len(pairs):
+        query = request.META["QUERY_STRING"] = urlencode(kept)
+    request.GET = _ReadQueryDict(query, encoding=request.encoding)
+
+
+def _uses_every_parameter(request):
+    """False when the query string holds a parameter the view never read.
+
+    Such a page is served but not stored: a stranger's random parameters
+    would otherwise each store a copy of the same page.
+    """
+    looked_up = getattr(request.GET, "looked_up", None)
+    return looked_up is None or set(request.GET) <= looked_up
+
+
 def page_key(request):
     url = request.build_absolute_uri()
     return "pagecache:page:" + hashlib.sha256(url.encode()).hexdigest()
@@ -284,6 +351,7 @@ class PageCacheMiddleware:
             if request.method in UNSAFE_METHODS and _is_staff(request):
                 content_changed()
             return response
+        _prepare_query(request)
         key = page_key(request)
         found = guarded(read_many, self.cache, [VERSION_KEY, key])
         version = None
@@ -299,7 +367,11 @@ class PageCacheMiddleware:
         if entry is not None and entry[0] == version and now < entry[1]:
             return _replay(entry)
         response = self.get_response(request)
-        if _is_storable(response) and len(request.get_full_path()) <= MAX_STORED_URL:
+        if (
+            _is_storable(response)
+            and len(request.get_full_path()) <= MAX_STORED_URL
+            and _uses_every_parameter(request)
+        ):
             guarded(self._store, key, version, response, now)
         response["X-Page-Cache"] = "miss"
         return response

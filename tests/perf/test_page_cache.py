@@ -257,3 +257,29 @@ class VersionTests(PageCacheTestCase):
         response = self.get(url)
         self.assertEqual(response["X-Page-Cache"], "miss")
         self.assertContains(response, "无信号的改动")
+
+
+class QueryParameterTests(PageCacheTestCase):
+    def test_tracking_parameters_share_the_page_without_them(self):
+        url = reverse("news:index")
+        self.assert_stored_then_served(url)
+        with self.assertNumQueries(0):
+            tracked = self.get(url + "?utm_source=wechat&utm_medium=x&fbclid=1")
+        self.assertEqual(tracked["X-Page-Cache"], "hit")
+        shared = self.get(url + "?from=singlemessage&isappinstalled=0")
+        self.assertEqual(shared["X-Page-Cache"], "hit")
+
+    def test_a_parameter_no_view_reads_is_served_but_never_stored(self):
+        url = reverse("news:index") + "?x=123"
+        self.assertEqual(self.get(url)["X-Page-Cache"], "miss")
+        self.assertEqual(self.get(url)["X-Page-Cache"], "miss")
+        self.assertIsNone(cache.get(self.key_for(url)))
+
+    def test_parameters_the_view_reads_are_stored(self):
+        url = reverse("news:index") + f"?zone={self.haimen_zone.slug}&page=1"
+        self.assert_stored_then_served(url)
+        self.assert_stored_then_served(reverse("search:index") + "?q=园区")
+
+    def test_tracking_parameters_stay_out_of_the_links_of_the_page(self):
+        response = self.get(reverse("news:index") + "?kind=text&utm_source=feed")
+        self.assertNotContains(response, "utm_source")
