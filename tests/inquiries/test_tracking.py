@@ -20,6 +20,12 @@ class TrackingPageTests(InquiryTestCase):
         self.assertContains(response, "新")
         self.assertContains(response, "预计回复时间")
 
+    def test_overdue_inquiry_says_so(self):
+        self.inquiry.due_at = self.days_ago(1)
+        self.inquiry.save()
+        response = self.client.get("/en" + self.inquiry.get_absolute_url())
+        self.assertContains(response, "later than expected")
+
     def test_is_private_and_not_indexable(self):
         response = self.client.get(self.inquiry.get_absolute_url())
         self.assertIn("private", response["Cache-Control"])
