@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -7,16 +6,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from core.lockout import client_address
 from inquiries import ratelimit, workflow
 from inquiries.forms import PREFILL_FIELDS, FollowUpForm, InquiryForm
 from inquiries.models import Inquiry
 from zones.models import Zone
-
-
-def _client_address(request):
-    header = settings.INQUIRY_CLIENT_IP_HEADER
-    value = request.META.get(header, "") if header else ""
-    return value.split(",")[0].strip() or request.META.get("REMOTE_ADDR", "")
 
 
 def _zone_breadcrumbs(zone, label):
@@ -34,7 +28,8 @@ def inquire(request, slug):
     if request.method == "POST":
         form = InquiryForm(request.POST)
         if form.is_valid():
-            address = _client_address(request)
+            # The sign-in lockout's reading of the address (TRUSTED_PROXY_COUNT).
+            address = client_address(request)
             email = form.cleaned_data["email"]
             if ratelimit.is_limited(address, email):
                 form.add_error(

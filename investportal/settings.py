@@ -264,9 +264,6 @@ INQUIRY_RATE_LIMIT = env_int("INQUIRY_RATE_LIMIT", 5)
 # A form sent sooner than this after it was shown is refused (bots are fast).
 INQUIRY_MIN_FILL_SECONDS = env_int("INQUIRY_MIN_FILL_SECONDS", 3)
 INQUIRY_MAX_LINKS = env_int("INQUIRY_MAX_LINKS", 3)
-# Behind a proxy: the request header with the visitor's address, e.g.
-# HTTP_X_REAL_IP with nginx's `proxy_set_header X-Real-IP $remote_addr;`.
-INQUIRY_CLIENT_IP_HEADER = env_str("INQUIRY_CLIENT_IP_HEADER")
 # Send inquiry emails in a background thread after the commit, so that no
 # request waits on the mail server (tests send them in line).
 INQUIRY_EMAIL_BACKGROUND = env_bool("INQUIRY_EMAIL_BACKGROUND", True)
