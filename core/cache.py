@@ -267,7 +267,7 @@ def _prepare_query(request):
     request.GET = _ReadQueryDict(query, encoding=request.encoding)
 
 
-def _uses_every_parameter(request):
+def uses_every_parameter(request):
     """False when the query string holds a parameter the view never read.
 
     Such a page is served but not stored: a stranger's random parameters
@@ -285,11 +285,17 @@ def page_key(request):
 def _may_use_cache(request):
     if not settings.PAGE_CACHE or request.method != "GET":
         return False
+    return reader_has_no_session(request)
+
+
+def reader_has_no_session(request):
+    """No session or messages cookie: the reader sees what everyone sees."""
     cookies = request.COOKIES
     return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
 
 
-def _is_storable(response):
+def is_shareable(response):
+    """A response that may be kept for every reader without a session."""
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
     control = response.get("Cache-Control", "").lower()
@@ -368,9 +374,9 @@ class PageCacheMiddleware:
             return _replay(entry)
         response = self.get_response(request)
         if (
-            _is_storable(response)
+            is_shareable(response)
             and len(request.get_full_path()) <= MAX_STORED_URL
-            and _uses_every_parameter(request)
+            and uses_every_parameter(request)
         ):
             guarded(self._store, key, version, response, now)
         response["X-Page-Cache"] = "miss"

@@ -64,6 +64,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETags and 304s for every page, stored ones included; then public or
+    # private Cache-Control for a shared cache in front (core/http_cache.py).
+    "django.middleware.http.ConditionalGetMiddleware",
+    "core.http_cache.SharedCacheHeadersMiddleware",
     # Before the rest: a stored page is answered without running them.
     "core.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -148,6 +152,9 @@ CACHE_RETRY_SECONDS = env_int("CACHE_RETRY_SECONDS", 5)
 # by default where there is Redis and DEBUG is off: with the local-memory
 # cache each process would keep its own pages, and an edit made through one
 # process would not reach the others' copies.
+# How long browsers and a shared cache (nginx, a CDN) may keep a public page
+# for readers without a session; they revalidate with the ETag after that.
+SHARED_CACHE_SECONDS = env_int("SHARED_CACHE_SECONDS", 60)
 PAGE_CACHE = env_bool("PAGE_CACHE", bool(REDIS_URL) and not DEBUG)
 PAGE_CACHE_TIMEOUT = env_int("PAGE_CACHE_TIMEOUT", 300)
 
