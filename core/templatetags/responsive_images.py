@@ -64,7 +64,7 @@ def responsive_image(
     return format_html("<img{}>", flatatt(attributes))
 
 
-# Wider than any rendition: pick() then returns the largest.
+# Wider than any rendition: image_source() then takes the largest.
 LARGEST = 100_000
 
 
@@ -72,9 +72,5 @@ LARGEST = 100_000
 def largest_image_url(obj, field_name):
     """The URL of the largest rendition of obj.<field_name>, else the original:
     what a link from a small picture to its large version points to."""
-    field_file = getattr(obj, field_name, None)
-    if not field_file:
-        return ""
-    renditions = obj.renditions_of(field_name) if hasattr(obj, "renditions_of") else {}
-    largest = pick(renditions, LARGEST)
-    return largest["url"] if largest else field_file.url
+    source = image_source(obj, field_name, LARGEST)
+    return source.src if source else ""

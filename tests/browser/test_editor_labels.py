@@ -51,7 +51,8 @@ def test_toolbar_titles_and_block_styles_are_chinese(page):
     page.click(".field-body .ProseMirror[contenteditable]")
     page.keyboard.type("bold")
     page.wait_for_timeout(300)
-    assert page.inner_text(".field-body .ProseMirror[contenteditable]").strip() == "bold"
+    typed = page.inner_text(".field-body .ProseMirror[contenteditable]")
+    assert typed.strip() == "bold"
 
 
 def test_english_admin_keeps_english_labels(page):
