@@ -7,10 +7,16 @@ parses like a browser, so malformed markup cannot smuggle tags past it.
 
 import posixpath
 import re
+from collections import Counter
+from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
 import nh3
 from django.conf import settings
+from django.contrib import messages
+from django.utils.text import format_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 ALLOWED_TAGS = {
     "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "blockquote", "pre", "code",
@@ -25,7 +31,7 @@ ALLOWED_ATTRIBUTES = {
     "td": {"colspan", "rowspan"},
     "ol": {"start"},
 }
-ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
+ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
 def _keep_attribute(element, attribute, value):
@@ -97,7 +103,7 @@ EDITOR_EXTENSIONS = {
     "ListItem": True,
     "Blockquote": True,
     "HorizontalRule": True,
-    "Link": {"protocols": ["http", "https", "mailto"]},
+    "Link": {"protocols": ["http", "https", "mailto", "tel"]},
     "Table": True,
     "TableRow": True,
     "TableHeader": True,
@@ -106,3 +112,95 @@ EDITOR_EXTENSIONS = {
     "HTML": True,
     "SpecialCharacters": True,
 }
+
+
+# Pasted elements whose content is lost when they go (formatting such as
+# <span> or <div> is unwrapped and its text kept, so it is not reported).
+EMBEDS = frozenset(
+    {"iframe", "video", "audio", "embed", "object", "script", "style", "form",
+     "input", "button", "svg", "canvas", "math"}
+)  # fmt: skip
+
+
+class _Inventory(HTMLParser):
+    """Counts of what an editor could miss: images, link addresses, embeds."""
+
+    def __init__(self, html):
+        super().__init__(convert_charrefs=True)
+        self.counts = Counter()
+        self.feed(html or "")
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "img":
+            self.counts["img"] += 1
+        elif tag == "a" and attributes.get("href"):
+            self.counts["href"] += 1
+        elif tag in EMBEDS:
+            self.counts[tag] += 1
+
+
+def removed_content(raw, cleaned):
+    """Describe, for an editor, what clean_html dropped from `raw`.
+
+    Returns a list of phrases ("2 images from outside this site"), empty
+    when nothing they would notice went.
+    """
+    before, after = _Inventory(raw).counts, _Inventory(cleaned).counts
+    lost = {key: before[key] - after[key] for key in before if before[key] > after[key]}
+    phrases = []
+    if lost.get("img"):
+        phrases.append(
+            ngettext(
+                "%(count)d image from outside this site (upload it to the gallery)",
+                "%(count)d images from outside this site (upload them to the gallery)",
+                lost["img"],
+            )
+            % {"count": lost["img"]}
+        )
+    if lost.get("href"):
+        phrases.append(
+            ngettext(
+                "%(count)d link address that is not http, https, mailto or tel",
+                "%(count)d link addresses that are not http, https, mailto or tel",
+                lost["href"],
+            )
+            % {"count": lost["href"]}
+        )
+    embeds = sorted(key for key in lost if key in EMBEDS)
+    if embeds:
+        phrases.append(
+            _("embedded content (%(tags)s)")
+            % {"tags": ", ".join(f"<{tag}>" for tag in embeds)}
+        )
+    return phrases
+
+
+class SanitizeNoticeMixin:
+    """ModelAdmin mixin: after a save, say what the sanitizer removed.
+
+    The rich-text fields are cleaned on save; an editor who pasted an
+    external image or a video would otherwise see "saved" and lose it
+    without a word.
+    """
+
+    sanitized_fields = ()
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        for name in self.sanitized_fields:
+            if name not in form.fields:
+                continue
+            raw = form.data.get(form.add_prefix(name), "")
+            phrases = removed_content(raw, getattr(obj, name))
+            if phrases:
+                self.message_user(
+                    request,
+                    format_lazy(
+                        _("Saved, but this was removed from “{field}”: {items}."),
+                        field=form.fields[name].label,
+                        items="; ".join(phrases),
+                    ),
+                    messages.WARNING,
+                )

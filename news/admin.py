@@ -17,6 +17,7 @@ from django.utils.translation import ngettext
 from core import roles
 from core.history import VersionedAdminForm, VersionHistoryAdmin
 from core.images import image_source
+from core.sanitize import SanitizeNoticeMixin
 from news.models import Article, ArticleImage, Channel, Source
 from zones.models import Region, Zone
 
@@ -230,7 +231,7 @@ class ArticleAdminForm(VersionedAdminForm):
 
 
 @admin.register(Article)
-class ArticleAdmin(VersionHistoryAdmin):
+class ArticleAdmin(SanitizeNoticeMixin, VersionHistoryAdmin):
     """Articles, scoped per role (see core.roles), with the review workflow.
 
     Deleting moves an article to the recycle bin (deleted_at); restoring
@@ -238,6 +239,7 @@ class ArticleAdmin(VersionHistoryAdmin):
     """
 
     form = ArticleAdminForm
+    sanitized_fields = ("body",)
     list_display = (
         "title",
         "channel",

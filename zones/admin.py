@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 from core import roles
 from core.history import VersionHistoryAdmin
 from core.images import image_source
+from core.sanitize import SanitizeNoticeMixin
 from zones.models import Industry, Park, Region, Zone
 
 # The official catalogue data: imported, corrected by platform staff only.
@@ -141,13 +142,15 @@ class EnglishProfileFilter(admin.SimpleListFilter):
 
 
 @admin.register(Zone)
-class ZoneAdmin(VersionHistoryAdmin):
+class ZoneAdmin(SanitizeNoticeMixin, VersionHistoryAdmin):
     """Zones for every role; catalogue fields come from import_zones.
 
     Zone administrators see only their zones and may change the profile,
     contacts, location and parks, not the catalogue data, the slug, whether
     the zone is public, or who administers it (see core.roles).
     """
+
+    sanitized_fields = ("profile", "profile_en")
 
     list_display = (
         "name",
