@@ -241,6 +241,12 @@ class ZoneAdmin(SanitizeNoticeMixin, VersionHistoryAdmin):
             obj is None or roles.can_access_zone(request.user, obj.pk)
         )
 
+    def has_delete_permission(self, request, obj=None):
+        # Never from the admin, not even for a superuser: a zone's parks and
+        # its links from articles would go with it, and no version brings a
+        # deleted zone back. Unpublishing hides it and can be undone.
+        return False
+
     def has_publish_permission(self, request):
         return self.has_change_permission(request) and not roles.is_zone_scoped(
             request.user

@@ -51,7 +51,8 @@ ARTICLE_MATRIX = {
 
 ZONE_ACTIONS = ("list", "view", "change profile", "change official", "add", "delete")
 ZONE_MATRIX = {
-    "root": (set(ZONE_ACTIONS), set(ZONE_ACTIONS)),
+    # Nobody deletes a zone from the admin (unpublishing hides it instead).
+    "root": (set(ZONE_ACTIONS) - {"delete"}, set(ZONE_ACTIONS) - {"delete"}),
     "editor": (
         {"list", "view", "change profile", "change official"},
         {"list", "view", "change profile", "change official"},
