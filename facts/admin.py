@@ -87,9 +87,6 @@ class ZoneScopedFactsAdmin(VersionHistoryAdmin):
     def get_readonly_fields(self, request, obj=None):
         return (*super().get_readonly_fields(request, obj), *BOOKKEEPING)
 
-    def protected_fields(self, request, obj=None):
-        return ["entered_by", "verified_by", "verified_at"]
-
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "zone" and roles.is_zone_scoped(request.user):
             kwargs["queryset"] = Zone.objects.filter(
@@ -97,12 +94,21 @@ class ZoneScopedFactsAdmin(VersionHistoryAdmin):
             )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
+    def protected_fields(self, request, obj=None):
+        # Put back from the stored row when saving (a restored version must
+        # not bring back an old verification), then set by save_model.
+        return ["entered_by", "verified_by", "verified_at"]
+
     def save_model(self, request, obj, form, change):
+        unverify = change and set(form.changed_data) & set(self.verified_fields)
         if not change:
             obj.entered_by = request.user
-        elif set(form.changed_data) & set(self.verified_fields):
-            obj.verified_by = obj.verified_at = None
         super().save_model(request, obj, form, change)
+        if unverify and obj.verified_at is not None:
+            type(obj).objects.filter(pk=obj.pk).update(
+                verified_by=None, verified_at=None
+            )
+            obj.verified_by = obj.verified_at = None
 
     @admin.action(
         description=_("Mark the selected rows verified"), permissions=["verify"]
