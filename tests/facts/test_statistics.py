@@ -27,7 +27,7 @@ class StatisticsTests(FactsTestCase):
     def test_each_chart_has_title_description_and_a_linked_table(self):
         response = self.client.get(reverse("facts:statistics"))
         self.assertEqual(response.status_code, 200)
-        self.assertContains(response, 'role="img"', count=4)
+        self.assertContains(response, 'aria-labelledby="chart-', count=4)
         self.assertContains(response, "<desc id=", count=4)
         self.assertContains(response, 'class="data-table"', count=4)
         directory = reverse("zones:index")
