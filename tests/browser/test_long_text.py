@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from news.models import Article, Channel
-from tests.news.helpers import make_region, make_zone
+from tests.factories import make_region, make_zone
 from zones.models import Region
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -9,7 +9,8 @@ from django.conf import settings
 from django.utils import timezone
 
 from news.models import Article, ArticleImage, Channel
-from tests.news.helpers import jpeg_upload, make_region, make_zone
+from tests.factories import make_region, make_zone
+from tests.news.helpers import jpeg_upload
 from zones.models import Region
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.fixture
 def picture_news():
     jiangsu = make_region("江苏省", "jiangsu", Region.Level.PROVINCE, name_en="Jiangsu")
-    zone = make_zone("海门经济技术开发区", "haimen-etdz", jiangsu)
+    zone = make_zone("海门经济技术开发区", "haimen-etdz", jiangsu, name_en="")
     channel = Channel.objects.create(
         name="开发区新闻", name_en="Zone news", slug="zone-news", position=1
     )

@@ -18,7 +18,8 @@ from reversion.models import Version
 
 from core import backup
 from news.models import Article, ArticleImage, Channel
-from tests.news.helpers import jpeg_upload, make_region, make_zone
+from tests.factories import make_region, make_zone
+from tests.news.helpers import jpeg_upload
 from zones.models import Region, Zone
 
 
@@ -43,7 +44,7 @@ class BackupRoundTripTests(TransactionTestCase):
     def setUp(self):
         self.archive = Path(self.enterContext(_temporary_directory())) / "site.tar"
         jiangsu = make_region("江苏省", "jiangsu", Region.Level.PROVINCE)
-        self.zone = make_zone("海门经济技术开发区", "haimen-etdz", jiangsu)
+        self.zone = make_zone("海门经济技术开发区", "haimen-etdz", jiangsu, name_en="")
         channel = Channel.objects.create(name="开发区新闻", slug="zone-news")
         editor = get_user_model().objects.create_user("editor", password="x" * 12)
         with reversion.create_revision():

@@ -37,7 +37,7 @@ DEMO_ZONE_ROWS = (
 )
 
 
-def make_region(code, name, level, parent=None):
+def demo_region(code, name, level, parent=None):
     region, _ = Region.objects.get_or_create(
         code=code,
         defaults={"name": name, "slug": f"r{code}", "level": level, "parent": parent},
@@ -48,8 +48,8 @@ def make_region(code, name, level, parent=None):
 def make_demo_zones(rows=DEMO_ZONE_ROWS):
     """The demo's zones as the catalogue import would leave them: no profile."""
     for number, (name, pcode, pname, ccode, cname, kind) in enumerate(rows, 1):
-        province = make_region(pcode, pname, Region.Level.PROVINCE)
-        city = make_region(ccode, cname, Region.Level.CITY, province) if ccode else None
+        province = demo_region(pcode, pname, Region.Level.PROVINCE)
+        city = demo_region(ccode, cname, Region.Level.CITY, province) if ccode else None
         Zone.objects.create(
             name=name,
             slug=f"zone-{number}",

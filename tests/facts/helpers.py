@@ -7,7 +7,7 @@ from django.test import TestCase
 from django.utils import translation
 
 from facts.models import Fact, Incentive, Indicator
-from tests.zones.helpers import make_region, make_zone
+from tests.factories import make_region, make_zone
 
 
 def make_fact(zone, code, value_text, unit="", **fields):

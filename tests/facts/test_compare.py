@@ -11,8 +11,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from facts.compare import Comparison
+from tests.factories import make_zone
 from tests.facts.helpers import FactsTestCase, make_fact, make_incentive
-from tests.zones.helpers import make_zone
 
 # Zones with regions, their industries, their parks, the indicators, the
 # facts, the incentives: the same six however many zones are compared.

@@ -103,7 +103,7 @@ FIGURES_HEADER = "zone,indicator,value,unit,period,source_title,source_url\n"
 class FileImportTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        from tests.zones.helpers import make_region, make_zone
+        from tests.factories import make_region, make_zone
 
         jiangsu = make_region("江苏省", "jiangsu", "province")
         cls.zone = make_zone(

@@ -5,8 +5,8 @@ from decimal import Decimal
 
 from django.urls import reverse
 
+from tests.factories import make_zone
 from tests.facts.helpers import FactsTestCase
-from tests.zones.helpers import make_zone
 from zones.models import Zone
 
 

@@ -4,8 +4,8 @@ from demo import inquiries as demo_inquiries
 from demo.zones import HAIMEN, NANTONG, SUZHOU_SIP
 from inquiries.models import Inquiry
 from inquiries.stats import typical_reply_days
+from tests.factories import make_zone
 from tests.inquiries.helpers import InquiryTestCase
-from tests.people.helpers import make_zone
 
 
 class DemoInquiryTests(InquiryTestCase):

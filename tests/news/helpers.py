@@ -2,7 +2,6 @@
 
 from datetime import timedelta
 from io import BytesIO
-from itertools import count
 
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -11,9 +10,8 @@ from django.utils import timezone, translation
 from PIL import Image
 
 from news.models import Article, ArticleImage, Channel, Source
-from zones.models import Region, Zone
-
-_numbers = count(1)
+from tests.factories import make_region, make_zone
+from zones.models import Region
 
 
 def jpeg_upload(name="photo.jpg", size=(1600, 900), color=(30, 90, 160)):
@@ -21,26 +19,6 @@ def jpeg_upload(name="photo.jpg", size=(1600, 900), color=(30, 90, 160)):
     buffer = BytesIO()
     Image.new("RGB", size, color).save(buffer, "JPEG", quality=70)
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
-
-
-def make_region(name, slug, level, parent=None, name_en=""):
-    return Region.objects.create(
-        code=str(next(_numbers)).zfill(6),
-        name=name,
-        name_en=name_en,
-        slug=slug,
-        level=level,
-        parent=parent,
-    )
-
-
-def make_zone(name, slug, province, city=None, **fields):
-    fields.setdefault("level", Zone.Level.NATIONAL)
-    fields.setdefault("kind", Zone.Kind.ECONOMIC_TECHNOLOGICAL)
-    fields.setdefault("code", f"T{next(_numbers):05d}")
-    return Zone.objects.create(
-        name=name, slug=slug, province=province, city=city, **fields
-    )
 
 
 class NewsTestCase(TestCase):
@@ -79,10 +57,14 @@ class NewsTestCase(TestCase):
             name_en="Haimen Economic and Technological Development Zone",
         )
         cls.suzhou_zone = make_zone(
-            "苏州工业园区", "suzhou-industrial-park", cls.jiangsu, cls.suzhou
+            "苏州工业园区",
+            "suzhou-industrial-park",
+            cls.jiangsu,
+            cls.suzhou,
+            name_en="",
         )
         cls.ningbo_zone = make_zone(
-            "宁波经济技术开发区", "ningbo-etdz", cls.zhejiang, cls.ningbo
+            "宁波经济技术开发区", "ningbo-etdz", cls.zhejiang, cls.ningbo, name_en=""
         )
         cls.zone_news = Channel.objects.create(
             name="开发区新闻", name_en="Zone news", slug="zone-news", position=1

@@ -11,7 +11,8 @@ from django.utils import timezone
 
 from news.models import Article
 from news.views import ArticleListView
-from tests.news.helpers import NewsTestCase, jpeg_upload, make_zone
+from tests.factories import make_zone
+from tests.news.helpers import NewsTestCase, jpeg_upload
 from zones.management.commands.import_zones import Command as ImportZones
 from zones.models import Zone
 from zones.naming import ascii_slug

@@ -4,7 +4,8 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from news.models import Article
-from tests.news.helpers import NewsTestCase, jpeg_upload, make_region, make_zone
+from tests.factories import make_region, make_zone
+from tests.news.helpers import NewsTestCase, jpeg_upload
 from zones.models import Region
 
 
@@ -132,7 +133,9 @@ class HomeSectionsTests(NewsTestCase):
             yield province, city
 
     def make_zone_in(self, province, city, number):
-        return make_zone(f"测试开发区{number}", f"zone-{number}", province, city)
+        return make_zone(
+            f"测试开发区{number}", f"zone-{number}", province, city, name_en=""
+        )
 
 
 class HomeQueryCountTests(NewsTestCase):

@@ -1,7 +1,6 @@
 """Roles, zones and articles shared by the people-and-rights tests."""
 
 from datetime import timedelta
-from itertools import count
 
 from django import forms
 from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
@@ -13,17 +12,8 @@ from django.utils import timezone, translation
 
 from core.roles import EDITORS, ZONE_ADMINISTRATORS, sync_groups
 from news.models import Article, Channel
-from zones.models import Region, Zone
-
-_numbers = count(1)
-
-
-def make_zone(name, slug, province, **fields):
-    fields.setdefault("level", Zone.Level.NATIONAL)
-    fields.setdefault("kind", Zone.Kind.ECONOMIC_TECHNOLOGICAL)
-    fields.setdefault("code", f"P{next(_numbers):05d}")
-    fields.setdefault("name_en", slug.replace("-", " ").title())
-    return Zone.objects.create(name=name, slug=slug, province=province, **fields)
+from tests.factories import make_zone
+from zones.models import Region
 
 
 def make_user(username, *groups, zones=(), **fields):

@@ -14,10 +14,10 @@ from core.roles import (
     ZONE_ADMINISTRATORS,
     sync_groups,
 )
+from tests.factories import make_zone
 from tests.people.helpers import (
     PeopleTestCase,
     form_errors,
-    make_zone,
     resubmit_data,
     zone_change_url,
 )

@@ -17,10 +17,10 @@ from facts.models import Fact, Incentive, Indicator
 from inquiries.models import Inquiry, Message
 from inquiries.workdays import add_working_days
 from news.models import Article
+from tests.factories import make_zone
 from tests.people.helpers import (
     PeopleTestCase,
     change_url,
-    make_zone,
     resubmit_data,
     zone_change_url,
 )

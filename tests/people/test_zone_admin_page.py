@@ -2,7 +2,8 @@
 
 from django.urls import reverse
 
-from tests.people.helpers import PeopleTestCase, make_zone, zone_change_url
+from tests.factories import make_zone
+from tests.people.helpers import PeopleTestCase, zone_change_url
 from zones.models import Region
 
 

@@ -6,12 +6,12 @@ from django.urls import reverse
 
 from core.roles import ZONE_ADMINISTRATORS
 from news.models import Article
+from tests.factories import make_zone
 from tests.people.helpers import (
     PeopleTestCase,
     change_url,
     form_errors,
     make_user,
-    make_zone,
     resubmit_data,
     zone_change_url,
 )

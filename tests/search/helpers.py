@@ -1,36 +1,14 @@
 """Shared data and small factories for the search tests."""
 
 from datetime import timedelta
-from itertools import count
 
 from django.db import connection
 from django.test import TestCase
 from django.utils import timezone, translation
 
 from news.models import Article, Channel, Source
-from zones.models import Region, Zone
-
-_numbers = count(1)
-
-
-def make_region(name, slug, level, parent=None, name_en=""):
-    return Region.objects.create(
-        code=f"9{next(_numbers):05d}",
-        name=name,
-        name_en=name_en,
-        slug=slug,
-        level=level,
-        parent=parent,
-    )
-
-
-def make_zone(name, slug, province, city=None, **fields):
-    fields.setdefault("level", Zone.Level.NATIONAL)
-    fields.setdefault("kind", Zone.Kind.ECONOMIC_TECHNOLOGICAL)
-    fields.setdefault("code", f"T{next(_numbers):05d}")
-    return Zone.objects.create(
-        name=name, slug=slug, province=province, city=city, **fields
-    )
+from tests.factories import make_region, make_zone
+from zones.models import Region
 
 
 def queries_per_search(count_on_sqlite):

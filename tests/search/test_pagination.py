@@ -107,9 +107,9 @@ class PaginationTests(SearchTestCase):
         self.assertEqual(len(response.context["zone_items"]), 3)
 
     def make_zone_like_haimen(self, n):
-        from tests.search.helpers import make_zone
+        from tests.factories import make_zone
 
-        return make_zone(f"测试园{n:02d}", f"test-park-{n}", self.jiangsu)
+        return make_zone(f"测试园{n:02d}", f"test-park-{n}", self.jiangsu, name_en="")
 
 
 class QueryCountTests(SearchTestCase):
@@ -122,9 +122,9 @@ class QueryCountTests(SearchTestCase):
         for n in range(articles):
             self.make_article(f"氢能项目{n}")
         for n in range(zones):
-            from tests.search.helpers import make_zone
+            from tests.factories import make_zone
 
-            make_zone(f"氢能产业园{n}", f"hydrogen-park-{n}", self.jiangsu)
+            make_zone(f"氢能产业园{n}", f"hydrogen-park-{n}", self.jiangsu, name_en="")
 
     def test_ranked_page_two_results_or_twenty(self):
         # Site settings, provinces, zone ids with their count, zones, probe,

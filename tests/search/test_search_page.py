@@ -3,7 +3,8 @@ from datetime import timedelta
 from django.urls import reverse
 
 from news.models import Article
-from tests.search.helpers import SearchTestCase, make_zone
+from tests.factories import make_zone
+from tests.search.helpers import SearchTestCase
 
 
 class SearchPageTests(SearchTestCase):
@@ -117,7 +118,11 @@ class SearchPageTests(SearchTestCase):
 
     def test_names_beginning_with_the_query_rank_before_other_name_matches(self):
         make_zone(
-            "江苏海门工业园区", "jiangsu-haimen-park", self.jiangsu, level="provincial"
+            "江苏海门工业园区",
+            "jiangsu-haimen-park",
+            self.jiangsu,
+            level="provincial",
+            name_en="",
         )
         content = self.search("海门", kind="zones").content.decode()
         self.assertLess(

@@ -4,7 +4,8 @@ from django.urls import reverse
 
 from search.finders import Filters, find_zones, run_search
 from search.terms import parse_query
-from tests.search.helpers import SearchTestCase, make_zone, queries_per_search
+from tests.factories import make_zone
+from tests.search.helpers import SearchTestCase, queries_per_search
 from zones.models import Industry, Zone
 
 
@@ -22,7 +23,7 @@ class ZoneMatchingTests(SearchTestCase):
         )
         cls.suzhou.industries.add("电子信息", "生物医药", "纳米技术")
         cls.xian = make_zone(
-            "西安高新技术产业开发区", "xian-high-tech-zone", cls.zhejiang
+            "西安高新技术产业开发区", "xian-high-tech-zone", cls.zhejiang, name_en=""
         )
         cls.xian.industries.add("半导体", "软件和信息服务")
         cls.named = make_zone(
@@ -30,12 +31,14 @@ class ZoneMatchingTests(SearchTestCase):
             "suzhou-biomedicine-park",
             cls.jiangsu,
             level=Zone.Level.PROVINCIAL,
+            name_en="",
         )
         cls.profiled = make_zone(
             "常熟经济技术开发区",
             "changshu-etdz",
             cls.jiangsu,
             profile="<p>毗邻<strong>苏州</strong>，重点发展生物医药。</p>",
+            name_en="",
         )
 
     def zones(self, q):

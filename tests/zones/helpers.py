@@ -12,9 +12,8 @@ from django.core.management import call_command
 from django.test import TestCase
 from django.utils import translation
 
-from zones.models import Industry, Region, Zone, ZoneIndustry
-
-_numbers = count(1)
+from tests.factories import make_region
+from zones.models import Region
 
 CATALOGUE_HEADER = (
     "序号",
@@ -127,33 +126,6 @@ def run_import(*paths, **options):
 def catalogue_rows(path):
     with open(path, encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
-
-
-def make_region(name, slug, level, parent=None, name_en=""):
-    return Region.objects.create(
-        code=str(next(_numbers)).zfill(6),
-        name=name,
-        name_en=name_en,
-        slug=slug,
-        level=level,
-        parent=parent,
-    )
-
-
-def make_zone(name, slug, province, city=None, industries=(), **fields):
-    fields.setdefault("level", Zone.Level.NATIONAL)
-    fields.setdefault("kind", Zone.Kind.ECONOMIC_TECHNOLOGICAL)
-    fields.setdefault("code", f"T{next(_numbers):06d}")
-    fields.setdefault("name_en", slug.replace("-", " ").title())
-    zone = Zone.objects.create(
-        name=name, slug=slug, province=province, city=city, **fields
-    )
-    for industry_name in industries:
-        industry, _created = Industry.objects.get_or_create(
-            name=industry_name, defaults={"slug": industry_name}
-        )
-        ZoneIndustry.objects.create(content_object=zone, tag=industry)
-    return zone
 
 
 class RegionsTestCase(TestCase):

@@ -5,7 +5,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from tests.zones.helpers import RegionsTestCase, make_zone
+from tests.factories import make_zone
+from tests.zones.helpers import RegionsTestCase
 from zones.models import Park, Zone
 
 

@@ -1,6 +1,7 @@
 from django.urls import reverse
 
-from tests.zones.helpers import RegionsTestCase, make_region, make_zone
+from tests.factories import make_region, make_zone
+from tests.zones.helpers import RegionsTestCase
 from zones.models import Region, Zone
 
 

@@ -7,7 +7,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from news.models import Article, Channel
-from tests.zones.helpers import RegionsTestCase, make_zone
+from tests.factories import make_zone
+from tests.zones.helpers import RegionsTestCase
 from zones.models import Industry, Park, Zone
 
 

@@ -7,7 +7,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from tests.zones.helpers import RegionsTestCase, make_region, make_zone
+from tests.factories import make_region, make_zone
+from tests.zones.helpers import RegionsTestCase
 from zones.models import Region, Zone
 
 
