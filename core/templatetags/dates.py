@@ -11,6 +11,7 @@ rather than two filters because list pages show twenty of these: the tag
 converts the time zone and escapes once, where the filters do it twice.
 """
 
+from datetime import datetime
 from html import escape
 
 from django import template
@@ -28,4 +29,10 @@ def time_element(value, format_name="SHORT_DATE_FORMAT"):
     # The standard library's escape: format_html's lazy-aware one took half
     # of this tag's time. An ISO timestamp holds nothing to escape.
     text = escape(formats.date_format(local, format_name))
-    return mark_safe(f'<time datetime="{local.isoformat()}">{text}</time>')  # noqa: S308
+    # HTML allows at most three decimals of a second: leave them out, however
+    # the time was written.
+    if isinstance(local, datetime):
+        machine = local.isoformat(timespec="seconds")
+    else:
+        machine = local.isoformat()
+    return mark_safe(f'<time datetime="{machine}">{text}</time>')  # noqa: S308

@@ -212,9 +212,13 @@ def social_meta(
         "card": "summary" if picture["width"] < 600 else "summary_large_image",
     }
     if article is not None:
-        data["published_time"] = timezone.localtime(article.published_at).isoformat()
+        data["published_time"] = timezone.localtime(article.published_at).isoformat(
+            timespec="seconds"
+        )
         modified = article.updated_at or article.published_at
-        data["modified_time"] = timezone.localtime(modified).isoformat()
+        data["modified_time"] = timezone.localtime(modified).isoformat(
+            timespec="seconds"
+        )
         data["section"] = article.channel.display_name
         data["tags"] = [tag.name for tag in article.tags.all()]
     return data
