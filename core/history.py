@@ -23,6 +23,7 @@ Three things VersionAdmin does not do, and this module adds:
 
 import difflib
 import re
+from collections import defaultdict
 from contextlib import contextmanager
 
 import reversion
@@ -222,12 +223,18 @@ class VersionHistoryAdmin(VersionAdmin):
         when = timezone.localtime(state[self.lock_field])
         return who, date_format(when, "DATETIME_FORMAT")
 
+    def restore_protected_fields(self, request, obj):
+        """Put back the fields the user may not change, as stored."""
+        state = self.stored_state(request, obj)
+        if state is None:
+            return
+        for name in self.protected_fields(request, obj):
+            attname = self.model._meta.get_field(name).attname
+            setattr(obj, attname, state[attname])
+
     def save_model(self, request, obj, form, change):
-        state = self.stored_state(request, obj) if change else None
-        if state is not None:
-            for name in self.protected_fields(request, obj):
-                attname = self.model._meta.get_field(name).attname
-                setattr(obj, attname, state[attname])
+        if change:
+            self.restore_protected_fields(request, obj)
         super().save_model(request, obj, form, change)
 
     # Saving outside the change form (actions) with a version each.
@@ -460,16 +467,11 @@ class VersionHistoryAdmin(VersionAdmin):
         return version.object_repr
 
 
-class _RelatedVersions(dict):
-    def __missing__(self, key):
-        return []
-
-
 def _related_by_type(version, own_type):
-    related = _RelatedVersions()
+    related = defaultdict(list)
     for other in version.revision.version_set.select_related("content_type"):
         if other.content_type_id != own_type:
-            related.setdefault(other.content_type, []).append(other)
+            related[other.content_type].append(other)
     return related
 
 

@@ -1,5 +1,7 @@
+from django.conf import settings
 from django.core.cache import cache
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from core.bilingual import in_page_language
@@ -101,3 +103,50 @@ class SiteSettings(models.Model):
     @classmethod
     def _from_database(cls):
         return cls.objects.filter(pk=1).first() or cls(pk=1)
+
+
+class StaffLanguage(models.Model):
+    """The language a staff member last signed in to the admin in.
+
+    The project keeps no other language preference for people; emails to
+    staff (the review outcome) are written in this one, and in the site's
+    default language for someone who has not signed in since it was kept.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="staff_language",
+    )
+    language = models.CharField(_("language"), max_length=7, choices=settings.LANGUAGES)
+
+    class Meta:
+        verbose_name = _("staff language")
+        verbose_name_plural = _("staff languages")
+
+    def __str__(self):
+        return f"{self.user}: {self.get_language_display()}"
+
+
+def remember_language(sender, request, user, **kwargs):
+    """Signal receiver (user_logged_in): keep the language of the sign-in."""
+    language = translation.get_language()
+    if language not in dict(settings.LANGUAGES):
+        return
+    # Write only a change: every save in this app renews the page cache.
+    if not StaffLanguage.objects.filter(user_id=user.pk, language=language).exists():
+        StaffLanguage.objects.update_or_create(
+            user_id=user.pk, defaults={"language": language}
+        )
+
+
+def language_of(user):
+    """The language to write to `user` in (see StaffLanguage)."""
+    stored = (
+        StaffLanguage.objects.filter(user_id=user.pk)
+        .values_list("language", flat=True)
+        .first()
+    )
+    return stored or settings.LANGUAGE_CODE

@@ -221,7 +221,7 @@ class ParentScopedInlineMixin:
     """
 
     def _parent_admin(self):
-        return self.admin_site._registry[self.parent_model]
+        return self.admin_site.get_model_admin(self.parent_model)
 
     def has_view_permission(self, request, obj=None):
         return super().has_view_permission(request, obj) and (

@@ -189,6 +189,11 @@ class SanitizeNoticeMixin:
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
+        self.report_sanitized(request, obj, form)
+
+    def report_sanitized(self, request, obj, form):
+        """Say what the sanitizer removed from the saved `obj` (an admin
+        whose save_model does not call this one's calls it itself)."""
         for name in self.sanitized_fields:
             if name not in form.fields:
                 continue

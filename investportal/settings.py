@@ -258,6 +258,9 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "noreply@investportal.local")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The public address of the site, for links in emails sent without a request
+# to take it from (a management command); the admin uses the request's.
+SITE_URL = env_str("SITE_URL", "http://localhost:8000").rstrip("/")
 ADMINS = [("Admin", addr) for addr in env_list("ADMIN_EMAILS")]
 
 TAGGIT_CASE_INSENSITIVE = True

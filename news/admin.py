@@ -1,23 +1,21 @@
 from django.contrib import admin, messages
 from django.contrib.admin.actions import delete_selected as confirm_and_delete
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
-from django.db import models, transaction
-from django.db.models import Exists, OuterRef
+from django.db import models
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from core import roles
 from core.history import VersionedAdminForm, VersionHistoryAdmin
 from core.images import image_source
 from core.sanitize import SanitizeNoticeMixin
+from news import emails, workflow
 from news.models import Article, ArticleImage, Channel, Source
 from zones.models import Region, Zone
 
@@ -350,10 +348,7 @@ class ArticleAdmin(SanitizeNoticeMixin, VersionHistoryAdmin):
 
     def can_edit(self, request, obj):
         zone_id, status = self._zone_and_status(request, obj)
-        if not roles.can_access_zone(request.user, zone_id):
-            return False
-        # Where an editor reviews, a published article is the editor's.
-        return status != Status.PUBLISHED or roles.can_publish(request.user, zone_id)
+        return workflow.may_edit(request.user, status, zone_id)
 
     def has_view_permission(self, request, obj=None):
         if not super().has_view_permission(request, obj):
@@ -374,11 +369,11 @@ class ArticleAdmin(SanitizeNoticeMixin, VersionHistoryAdmin):
         if obj is None:
             return True
         if obj.deleted_at is not None:
-            return request.user.is_superuser  # deleting from the bin purges
+            return workflow.may_purge(request.user)  # deleting from the bin
         return self.can_edit(request, obj)
 
     def has_purge_permission(self, request):
-        return request.user.is_superuser
+        return workflow.may_purge(request.user)
 
     def has_publish_permission(self, request):
         return self.has_change_permission(request) and roles.can_publish_anywhere(
@@ -439,11 +434,13 @@ class ArticleAdmin(SanitizeNoticeMixin, VersionHistoryAdmin):
     def review_record(self, obj):
         parts = []
         if obj.submitted_at:
-            parts.append(_t("submitted %(when)s") % {"when": _when(obj.submitted_at)})
-        if obj.reviewed_at:
-            reviewer = obj.reviewed_by or _t("a former user")
             parts.append(
-                _t("reviewed %(when)s by %(who)s")
+                gettext("submitted %(when)s") % {"when": _when(obj.submitted_at)}
+            )
+        if obj.reviewed_at:
+            reviewer = obj.reviewed_by or gettext("a former user")
+            parts.append(
+                gettext("reviewed %(when)s by %(who)s")
                 % {"when": _when(obj.reviewed_at), "who": reviewer}
             )
         return "; ".join(parts) or "—"
@@ -493,124 +490,109 @@ class ArticleAdmin(SanitizeNoticeMixin, VersionHistoryAdmin):
         if obj is None:
             return None
         if obj.deleted_at is not None:
-            return _t(
+            return gettext(
                 "This article is in the recycle bin since %(when)s: readers "
                 "cannot see it. It can be restored."
             ) % {"when": _when(obj.deleted_at)}
         if obj.status == Status.SUBMITTED:
-            waiting = _t("An editor will publish it or send it back with a comment.")
+            waiting = gettext(
+                "An editor will publish it or send it back with a comment."
+            )
             if obj.submitted_at is None:
-                return _t("Submitted for review.") + " " + waiting
+                return gettext("Submitted for review.") + " " + waiting
             return (
-                _t("Submitted for review %(when)s.") % {"when": _when(obj.submitted_at)}
+                gettext("Submitted for review %(when)s.")
+                % {"when": _when(obj.submitted_at)}
                 + " "
                 + waiting
             )
         if obj.status == Status.DRAFT and obj.review_comment:
             values = {
-                "who": obj.reviewed_by or _t("a reviewer"),
+                "who": obj.reviewed_by or gettext("a reviewer"),
                 "comment": obj.review_comment,
             }
             if obj.reviewed_at is None:
-                return _t("Sent back by %(who)s: “%(comment)s”") % values
+                return gettext("Sent back by %(who)s: “%(comment)s”") % values
             values["when"] = _when(obj.reviewed_at)
-            return _t("Sent back by %(who)s %(when)s: “%(comment)s”") % values
+            return gettext("Sent back by %(who)s %(when)s: “%(comment)s”") % values
         return None
 
-    # Saving: the workflow's bookkeeping and the author's notice.
+    # Saving: the form's button or status choice is a workflow transition.
 
     def save_model(self, request, obj, form, change):
         if not change and obj.author_id is None:
             obj.author = request.user
+        if "published_at" in form.changed_data:
+            obj.is_publish_time_chosen = True
+        self.restore_protected_fields(request, obj)
         state = self.stored_state(request, obj) if change else None
-        before = state["status"] if state is not None else None
-        now = timezone.now()
+        before = state["status"] if state is not None else Status.DRAFT
+        # The form has put the chosen status on the object; the workflow
+        # moves it there from the stored one.
+        target, obj.status = obj.status, before
+        user = request.user
+        base_url = request.build_absolute_uri("/")
         if RESTORE in request.POST and obj.deleted_at is not None:
-            obj.deleted_at = None
-        if obj.status == Status.SUBMITTED and before != Status.SUBMITTED:
-            obj.submitted_at = now
-        outcome = None
-        if (
-            before == Status.SUBMITTED
-            and obj.status != Status.SUBMITTED
-            and roles.can_publish(request.user, obj.zone_id)
-        ):
-            outcome = obj.status
-            obj.reviewed_at = now
-            obj.reviewed_by = request.user
-            if obj.status == Status.PUBLISHED:
-                obj.review_comment = ""
-        super().save_model(request, obj, form, change)
-        if obj.status == Status.SUBMITTED and before != Status.SUBMITTED:
+            workflow.restore(obj, user)
+        if target == before:
+            obj.save()
+        elif target == Status.SUBMITTED:
+            workflow.submit(obj, user)
             self.message_user(
                 request,
-                _t(
+                gettext(
                     "“%(title)s” is waiting for review. You will see the outcome "
                     "here, and by email if your account has an address."
                 )
                 % {"title": obj},
             )
-        if outcome:
-            self.notify_author(request, obj, outcome)
+        elif target == Status.PUBLISHED:
+            # The gallery is saved after the article; the form checked that
+            # picture news has an image.
+            done = workflow.publish(obj, user, base_url=base_url, images_checked=True)
+            self.tell_about_notice(request, done)
+        elif before == Status.PUBLISHED:
+            workflow.unpublish(obj, user)
+        elif roles.can_publish(user, obj.zone_id):
+            done = workflow.send_back(obj, user, obj.review_comment, base_url=base_url)
+            self.tell_about_notice(request, done)
+        else:
+            workflow.withdraw(obj, user)
+        # The transitions save the article themselves, so the mixin's
+        # save_model is not reached: report what the sanitizer removed here.
+        self.report_sanitized(request, obj, form)
 
-    def notify_author(self, request, article, outcome):
-        """Email the author the outcome of the review, once the save commits."""
-        author = article.author
-        if author is None or author.pk == request.user.pk:
+    def tell_about_notice(self, request, done):
+        """Say whether the author hears of the review by email."""
+        if done.author_notice is None:
             return
-        if not author.email:
+        author = done.article.author.get_username()
+        if done.author_notice == emails.NO_ADDRESS:
             self.message_user(
                 request,
-                _t("%(author)s has no email address: tell them yourself.")
-                % {"author": author.get_username()},
+                gettext("%(author)s has no email address: tell them yourself.")
+                % {"author": author},
                 messages.WARNING,
             )
-            return
-        link = request.build_absolute_uri(
-            reverse("admin:news_article_change", args=[article.pk])
-        )
-        if outcome == Status.PUBLISHED:
-            subject = _t("Published: %(title)s") % {"title": article.title}
-            body = _t(
-                "Your article “%(title)s” was reviewed by %(reviewer)s and "
-                "published.\n\n%(link)s\n"
-            )
         else:
-            subject = _t("Sent back: %(title)s") % {"title": article.title}
-            body = _t(
-                "Your article “%(title)s” was sent back to you by %(reviewer)s "
-                "with this comment:\n\n%(comment)s\n\nChange it and submit it "
-                "for review again:\n%(link)s\n"
+            self.message_user(
+                request, gettext("%(author)s is told by email.") % {"author": author}
             )
-        body %= {
-            "title": article.title,
-            "reviewer": request.user.get_full_name() or request.user.get_username(),
-            "comment": article.review_comment,
-            "link": link,
-        }
-        transaction.on_commit(
-            lambda: send_mail(subject, body, None, [author.email]), robust=True
-        )
-        self.message_user(
-            request,
-            _t("%(author)s is told by email.") % {"author": author.get_username()},
-        )
 
     # Deleting is moving to the recycle bin.
 
     def delete_model(self, request, obj):
         if obj.deleted_at is None:
-            self.move_objects_to_bin(request, [obj])
+            workflow.move_to_bin(obj, request.user)
         else:
-            super().delete_model(request, obj)
+            workflow.purge([obj], request.user)
 
     def delete_queryset(self, request, queryset):
-        binned = list(queryset.filter(deleted_at__isnull=False))
-        self.move_objects_to_bin(request, queryset.filter(deleted_at__isnull=True))
-        if request.user.is_superuser:
-            super().delete_queryset(
-                request, queryset.filter(pk__in=[a.pk for a in binned])
-            )
+        # Django's confirmation page for the purge action ends here.
+        for article in queryset.filter(deleted_at__isnull=True):
+            workflow.move_to_bin(article, request.user)
+        if workflow.may_purge(request.user):
+            workflow.purge(queryset.filter(deleted_at__isnull=False), request.user)
 
     def get_deleted_objects(self, objs, request):
         if all(obj.deleted_at is None for obj in objs):
@@ -627,7 +609,7 @@ class ArticleAdmin(SanitizeNoticeMixin, VersionHistoryAdmin):
         if Article.objects.filter(pk=obj_id, deleted_at__isnull=False).exists():
             self.message_user(
                 request,
-                _t(
+                gettext(
                     "“%(title)s” is in the recycle bin. Choose “In the recycle bin” "
                     "in the list's filter to find and restore it."
                 )
@@ -637,26 +619,16 @@ class ArticleAdmin(SanitizeNoticeMixin, VersionHistoryAdmin):
             return HttpResponseRedirect(reverse("admin:news_article_changelist"))
         return super().response_delete(request, obj_display, obj_id)
 
-    def move_objects_to_bin(self, request, articles):
-        now = timezone.now()
-        for article in articles:
-            article.deleted_at = now
-            with self.version_of_each(request, _("Moved to the recycle bin.")):
-                article.save()
+    # Actions. Each article is one call to the workflow, which checks it on
+    # its own: a list may mix articles the user may and may not touch.
 
-    # Actions. Each checks every selected article on its own: a list may mix
-    # articles the user may and may not touch.
-
-    def _act(self, request, queryset, allowed, change, comment):
-        done = skipped = 0
+    def _act(self, request, queryset, transition):
+        done, skipped = [], 0
         for article in queryset:
-            if not allowed(article):
+            try:
+                done.append(transition(article))
+            except workflow.NotAllowed:
                 skipped += 1
-                continue
-            change(article)
-            with self.version_of_each(request, comment):
-                article.save()
-            done += 1
         if skipped:
             self.message_user(
                 request,
@@ -674,40 +646,16 @@ class ArticleAdmin(SanitizeNoticeMixin, VersionHistoryAdmin):
 
     @admin.action(description=_("Publish now"), permissions=["publish"])
     def publish_now(self, request, queryset):
-        has_gallery = ArticleImage.objects.filter(article=OuterRef("pk"))
-        imageless = set(
-            queryset.filter(kind=Article.Kind.PICTURE, cover="")
-            .exclude(Exists(has_gallery))
-            .values_list("pk", flat=True)
-        )
-        now = timezone.now()
-        reviewed = []
-
-        def allowed(article):
-            return (
-                article.pk not in imageless
-                and article.deleted_at is None
-                and self.can_edit(request, article)
-                and roles.can_publish(request.user, article.zone_id)
-            )
-
-        def publish(article):
-            if article.status == Status.SUBMITTED:
-                article.reviewed_at, article.reviewed_by = now, request.user
-                article.review_comment = ""
-                reviewed.append(article)
-            article.status = Status.PUBLISHED
-            article.published_at = now
-
-        count = self._act(
+        ready, imageless = workflow.publishable(queryset)
+        base_url = request.build_absolute_uri("/")
+        done = self._act(
             request,
-            queryset.exclude(pk__in=imageless),
-            allowed,
-            publish,
-            _("Published."),
+            ready,
+            lambda article: workflow.publish(article, request.user, base_url=base_url),
         )
-        for article in reviewed:
-            self.notify_author(request, article, Status.PUBLISHED)
+        for result in done:
+            self.tell_about_notice(request, result)
+        count = len(done)
         self.message_user(
             request,
             ngettext(
@@ -732,15 +680,13 @@ class ArticleAdmin(SanitizeNoticeMixin, VersionHistoryAdmin):
 
     @admin.action(description=_("Unpublish (back to draft)"), permissions=["publish"])
     def unpublish(self, request, queryset):
-        def allowed(article):
-            return self.can_edit(request, article) and roles.can_publish(
-                request.user, article.zone_id
+        count = len(
+            self._act(
+                request,
+                queryset,
+                lambda article: workflow.unpublish(article, request.user),
             )
-
-        def unpublish(article):
-            article.status = Status.DRAFT
-
-        count = self._act(request, queryset, allowed, unpublish, _("Unpublished."))
+        )
         self.message_user(
             request,
             ngettext(
@@ -776,31 +722,22 @@ class ArticleAdmin(SanitizeNoticeMixin, VersionHistoryAdmin):
         )
 
     def _set_featured(self, request, queryset, value):
-        def feature(article):
-            article.is_featured = value
-
-        return self._act(
-            request,
-            queryset,
-            lambda article: self.can_edit(request, article),
-            feature,
-            _("Featured.") if value else _("No longer featured."),
+        return len(
+            self._act(
+                request,
+                queryset,
+                lambda article: workflow.set_featured(article, request.user, value),
+            )
         )
 
     @admin.action(description=_("Move to the recycle bin"), permissions=["delete"])
     def move_to_bin(self, request, queryset):
-        def allowed(article):
-            return article.deleted_at is None and self.has_delete_permission(
-                request, article
+        count = len(
+            self._act(
+                request,
+                queryset,
+                lambda article: workflow.move_to_bin(article, request.user),
             )
-
-        now = timezone.now()
-
-        def move(article):
-            article.deleted_at = now
-
-        count = self._act(
-            request, queryset, allowed, move, _("Moved to the recycle bin.")
         )
         self.message_user(
             request,
@@ -814,14 +751,12 @@ class ArticleAdmin(SanitizeNoticeMixin, VersionHistoryAdmin):
 
     @admin.action(description=_("Restore from the recycle bin"), permissions=["change"])
     def restore_from_bin(self, request, queryset):
-        def allowed(article):
-            return article.deleted_at is not None and self.can_edit(request, article)
-
-        def restore(article):
-            article.deleted_at = None
-
-        count = self._act(
-            request, queryset, allowed, restore, _("Restored from the recycle bin.")
+        count = len(
+            self._act(
+                request,
+                queryset,
+                lambda article: workflow.restore(article, request.user),
+            )
         )
         self.message_user(
             request,
@@ -840,7 +775,7 @@ class ArticleAdmin(SanitizeNoticeMixin, VersionHistoryAdmin):
         if not binned.exists():
             self.message_user(
                 request,
-                _t("Only articles in the recycle bin can be purged."),
+                gettext("Only articles in the recycle bin can be purged."),
                 messages.WARNING,
             )
             return None

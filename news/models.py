@@ -341,7 +341,15 @@ class Article(RenditionsMixin, models.Model):
     published_at = models.DateTimeField(
         _("publish time"),
         default=timezone.now,
-        help_text=_("A time in the future schedules the article."),
+        help_text=_(
+            "A time in the future schedules the article. Left as it is, it "
+            "becomes the time the article is published."
+        ),
+    )
+    # Set when someone changes the publish time in the form: publishing then
+    # keeps it (a schedule, a republished item's date) instead of "now".
+    is_publish_time_chosen = models.BooleanField(
+        _("publish time chosen by hand"), default=False, editable=False
     )
     is_featured = models.BooleanField(_("featured"), default=False)
     author = models.ForeignKey(

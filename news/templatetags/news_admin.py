@@ -20,7 +20,7 @@ def review_summary(context):
     request = context.get("request")
     if request is None or not request.user.has_perm("news.view_article"):
         return None
-    model_admin = admin.site._registry[Article]
+    model_admin = admin.site.get_model_admin(Article)
     figures = (
         model_admin.get_queryset(request)
         .filter(deleted_at__isnull=True)

@@ -70,6 +70,21 @@ def template_messages():
             yield path, context, strings[0]
 
 
+def gettext_names(tree):
+    """{local name: gettext function} for a module's imports from
+    django.utils.translation, so `gettext as _t` is checked like gettext."""
+    names = {}
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.ImportFrom)
+            and node.module == "django.utils.translation"
+        ):
+            for alias in node.names:
+                if alias.name in GETTEXT_NAMES:
+                    names[alias.asname or alias.name] = alias.name
+    return names
+
+
 def python_messages():
     """(file, context, msgid) of every gettext call with a literal text."""
     for app in APPS:
@@ -77,12 +92,14 @@ def python_messages():
             if "migrations" in path.parts:
                 continue
             tree = ast.parse(path.read_text(encoding="utf-8"))
+            names = gettext_names(tree)
             for node in ast.walk(tree):
                 if not isinstance(node, ast.Call):
                     continue
                 name = getattr(node.func, "id", None) or getattr(
                     node.func, "attr", None
                 )
+                name = names.get(name, name)
                 if name not in GETTEXT_NAMES or not node.args:
                     continue
                 literals = [
