@@ -19,34 +19,52 @@ Three things VersionAdmin does not do, and this module adds:
   after that message is a deliberate overwrite.
 - Scoped restore: the version must belong to this model and object, and the
   user must be allowed to change the object before anything is reverted.
+  Restoring reverts that object and its own followed rows only, never the
+  rest of its revision, and comparing shows only them.
+- One object per revision: the list page opens no request-wide revision
+  (VersionAdmin's does), so a bulk action keeps one revision per object.
 """
 
 import difflib
+import json
 import re
 from collections import defaultdict
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 
 import reversion
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.models import LogEntry
 from django.contrib.admin.utils import quote, unquote
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import (
     FieldDoesNotExist,
     PermissionDenied,
     ValidationError,
 )
 from django.db import models, transaction
+from django.db.models.signals import (
+    m2m_changed,
+    post_delete,
+    post_save,
+    pre_delete,
+    pre_save,
+)
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.loader import select_template
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join, strip_tags
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from reversion.admin import VersionAdmin
 from reversion.models import Version
+from reversion.revisions import _get_options
+from reversion.utils import mute_signals
 
 TOKEN_FIELD = "loaded_token"  # noqa: S105 (a form field name)
 
@@ -235,21 +253,77 @@ class VersionHistoryAdmin(VersionAdmin):
     def save_model(self, request, obj, form, change):
         if change:
             self.restore_protected_fields(request, obj)
-        super().save_model(request, obj, form, change)
-
-    # Saving outside the change form (actions) with a version each.
+        with self.revision_of_its_own(request):
+            super().save_model(request, obj, form, change)
 
     @contextmanager
-    def version_of_each(self, request, comment):
-        """A revision per object for changes made by actions.
-
-        One revision per object, never one for the batch: restoring a version
-        reverts its whole revision, which must not reach other objects.
-        """
+    def revision_of_its_own(self, request):
+        """The change form's revision, or a new one for this object alone
+        (a save from the list page, where no revision is open)."""
+        if reversion.is_active():
+            yield
+            return
         with reversion.create_revision():
             reversion.set_user(request.user)
-            reversion.set_comment(str(comment))
             yield
+
+    # The change message each version keeps.
+
+    def log_addition(self, request, obj, message):
+        entry = admin.ModelAdmin.log_addition(self, request, obj, message)
+        self.comment_from(entry)
+        return entry
+
+    def log_change(self, request, obj, message):
+        entry = admin.ModelAdmin.log_change(self, request, obj, message)
+        self.comment_from(entry)
+        return entry
+
+    def comment_from(self, entry):
+        """Keep Django's change message as data, not as text.
+
+        VersionAdmin stores it rendered in the saver's language, with the
+        fields named by their English labels ("已修改 Title 和 Body。");
+        stored as data, `readable_comment` writes it for whoever reads it.
+        """
+        if reversion.is_active():
+            reversion.set_comment(entry.change_message)
+
+    def readable_comment(self, comment):
+        """A version's comment in the reader's language."""
+        try:
+            message = json.loads(comment)
+        except ValueError:
+            message = None
+        if not isinstance(message, list):
+            # Our own comments are stored untranslated; older ones (written
+            # in someone's language) find no translation and stay as they are.
+            return _(comment) if comment else ""
+        labels = self.field_labels()
+        for part in message:
+            changed = part.get("changed") if isinstance(part, dict) else None
+            if isinstance(changed, dict) and isinstance(changed.get("fields"), list):
+                changed["fields"] = [
+                    labels.get(name, name) for name in changed["fields"]
+                ]
+        return LogEntry(change_message=json.dumps(message)).get_change_message()
+
+    def field_labels(self):
+        """{English label Django stores: label in the active language} for
+        the fields of this model and of its inlines."""
+        models_shown = [self.model, *(inline.model for inline in self.inlines)]
+        fields = [
+            field
+            for model in models_shown
+            for field in model._meta.get_fields()
+            if hasattr(field, "verbose_name")
+        ]
+        with translation.override(None):
+            stored = [capfirst(str(field.verbose_name)) for field in fields]
+        return {
+            name: capfirst(str(field.verbose_name))
+            for name, field in zip(stored, fields, strict=True)
+        }
 
     # History, comparison, restore.
 
@@ -276,6 +350,7 @@ class VersionHistoryAdmin(VersionAdmin):
                 {
                     "version": version,
                     "revision": version.revision,
+                    "comment": self.readable_comment(version.revision.comment),
                     "url": reverse(
                         f"{self.admin_site.name}:{opts.app_label}_"
                         f"{opts.model_name}_revision",
@@ -303,14 +378,17 @@ class VersionHistoryAdmin(VersionAdmin):
             allowed = self.has_view_or_change_permission(request, obj)
         if not allowed:
             raise PermissionDenied
-        # VersionAdmin looks the version up by object id alone; another
-        # model's version with the same id must not be reverted from here.
-        if not (
-            Version.objects.get_for_object(obj).filter(pk=_as_int(version_id)).exists()
-        ):
+        # A version of this object only: another model's version with the
+        # same object id must not be reverted from here.
+        version = (
+            Version.objects.get_for_object(obj).filter(pk=_as_int(version_id)).first()
+        )
+        if version is None:
             raise Http404(_("No such version of this object."))
         opts = self.model._meta
         context = {
+            "title": _("Restore a version of %(object)s") % {"object": obj},
+            "revert": True,
             "base_change_form": self.base_change_form_template(),
             "history_url": reverse(
                 f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_history",
@@ -320,7 +398,72 @@ class VersionHistoryAdmin(VersionAdmin):
         }
         with transaction.atomic():
             self.remember_stored_state(request, object_id)
-            return super().revision_view(request, quote(object_id), version_id, context)
+            return self.restore_view(
+                request, obj.pk, version, self.revision_form_template, context
+            )
+
+    def restore_view(self, request, pk, version, template, context):
+        """The change form filled from `version`; saving it restores it.
+
+        Like VersionAdmin's, but it reverts only the object and its own
+        followed rows, never the rest of the revision: a revision saved
+        before each object had its own may hold other objects (other zones'
+        articles), which must not change with this one.
+        """
+        # Showing the form changes rows only to roll them back: tell no one.
+        quiet = (
+            mute_signals(pre_save, post_save, pre_delete, post_delete, m2m_changed)
+            if request.method == "GET"
+            else nullcontext()
+        )
+        request.restoring_version = version
+        try:
+            with transaction.atomic(), quiet:
+                self.revert_own(pk, version)
+                with reversion.create_revision():
+                    reversion.set_user(request.user)
+                    response = self.changeform_view(
+                        request, quote(str(pk)), request.path, context
+                    )
+                    if request.method == "POST" and response.status_code == 302:
+                        reversion.set_comment(
+                            _("Restored the version of %(when)s.")
+                            % {"when": _plain(version.revision.date_created)}
+                        )
+                    elif response.status_code == 200:
+                        response.template_name = template
+                        response.render()
+                        raise _ShownOnly(response)
+                    else:
+                        raise Http404(_("No such version of this object."))
+        except _ShownOnly as shown:
+            return shown.response
+        return response
+
+    def is_restoring(self, request):
+        """Is this save the restore of an old version (see restore_view)?"""
+        return getattr(request, "restoring_version", None) is not None
+
+    def revert_own(self, pk, version):
+        """Revert the object with this id to `version`, with its followed
+        rows (gallery images, parks, tag links) as they were then; rows
+        added to it since are deleted. Nothing else in the revision moves."""
+        own = [
+            other
+            for other in version.revision.version_set.exclude(pk=version.pk)
+            if _follows(self.model, other, pk)
+        ]
+        kept = {(other.content_type_id, str(other.object_id)) for other in own}
+        current = self.model._default_manager.filter(pk=pk).first()
+        if current is not None:
+            for name in _followed_names(self.model):
+                for row in getattr(current, name).all():
+                    content_type = ContentType.objects.get_for_model(row)
+                    if (content_type.pk, str(row.pk)) not in kept:
+                        row.delete()
+        version.revert()
+        for other in own:
+            other.revert()
 
     def base_change_form_template(self):
         """The change form template this model's restore page extends."""
@@ -343,14 +486,39 @@ class VersionHistoryAdmin(VersionAdmin):
     def recover_view(self, request, version_id, extra_context=None):
         if not request.user.is_superuser:
             raise PermissionDenied
-        return super().recover_view(request, version_id, extra_context)
+        version = (
+            Version.objects.get_deleted(self.model)
+            .filter(pk=_as_int(version_id))
+            .first()
+        )
+        if version is None:
+            raise Http404(_("No such version of this object."))
+        context = {
+            "title": _("Recover %(object)s") % {"object": version.object_repr},
+            "recover": True,
+            **(extra_context or {}),
+        }
+        return self.restore_view(
+            request,
+            version.object_id,
+            version,
+            self.recover_form_template
+            or self._reversion_get_template_list("recover_form.html"),
+            context,
+        )
 
     def changelist_view(self, request, extra_context=None):
         context = {
             "can_recover_purged": request.user.is_superuser,
+            "has_change_permission": self.has_change_permission(request),
             **(extra_context or {}),
         }
-        return super().changelist_view(request, context)
+        # Not VersionAdmin's view: it opens one revision around the request,
+        # so an action that saves many objects made one revision of them all,
+        # and restoring any of them reverted every one. Each save from the
+        # list keeps a revision of its own (save_model; actions call code
+        # that opens one per object).
+        return admin.ModelAdmin.changelist_view(self, request, context)
 
     def compare_view(self, request, object_id):
         object_id = unquote(object_id)
@@ -392,6 +560,7 @@ class VersionHistoryAdmin(VersionAdmin):
         return {
             "version": version,
             "revision": version.revision,
+            "comment": self.readable_comment(version.revision.comment),
             "restore_url": reverse(
                 f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_revision",
                 args=[quote(obj.pk), version.pk],
@@ -446,9 +615,8 @@ class VersionHistoryAdmin(VersionAdmin):
     def compare_followed(self, older, newer):
         """Rows for followed objects (gallery images, parks, tag links)."""
         rows = []
-        own_type = older.content_type_id
-        old_related = _related_by_type(older, own_type)
-        new_related = _related_by_type(newer, own_type)
+        old_related = _related_by_type(self.model, older)
+        new_related = _related_by_type(self.model, newer)
         for content_type in {*old_related, *new_related}:
             model = content_type.model_class()
             before = sorted(self.followed_label(v) for v in old_related[content_type])
@@ -467,12 +635,66 @@ class VersionHistoryAdmin(VersionAdmin):
         return version.object_repr
 
 
-def _related_by_type(version, own_type):
+def _related_by_type(model, version):
+    """{content type: versions} of the rows that followed the object of
+    `version` in its revision (not other objects saved in the same one)."""
     related = defaultdict(list)
-    for other in version.revision.version_set.select_related("content_type"):
-        if other.content_type_id != own_type:
+    others = version.revision.version_set.exclude(pk=version.pk)
+    for other in others.select_related("content_type"):
+        if _follows(model, other, version.object_id):
             related[other.content_type].append(other)
     return related
+
+
+def _followed_names(model):
+    """The relations django-reversion follows for `model` (its `follow`).
+
+    The registration keeps them only in its options, which reversion's own
+    admin reads the same way.
+    """
+    return _get_options(model).follow
+
+
+def _followed_models(model, pk):
+    """The models of the rows that follow the `model` object with this id."""
+    instance = model(pk=pk)
+    return {getattr(instance, name).model for name in _followed_names(model)}
+
+
+def _follows(model, version, pk):
+    """Is `version` a row that follows the `model` object with this id (a
+    gallery image of that article, a tag link to it), judged by the
+    foreign key stored in the version?"""
+    related_model = version.content_type.model_class()
+    if related_model not in _followed_models(model, pk):
+        return False
+    values = version.field_dict
+    meta = related_model._meta
+    for field in meta.concrete_fields:
+        if (
+            field.many_to_one
+            and field.related_model is model
+            and str(values.get(field.attname)) == str(pk)
+        ):
+            return True
+    type_id = ContentType.objects.get_for_model(model).pk
+    for field in meta.private_fields:
+        if isinstance(field, GenericForeignKey):
+            type_attname = meta.get_field(field.ct_field).attname
+            if values.get(type_attname) == type_id and str(
+                values.get(field.fk_field)
+            ) == str(pk):
+                return True
+    return False
+
+
+class _ShownOnly(Exception):
+    """Carries the rendered restore form out of the transaction that
+    reverted the rows to show it, so they are rolled back."""
+
+    def __init__(self, response):
+        super().__init__()
+        self.response = response
 
 
 def _is_editable_field(model, name):

@@ -549,7 +549,14 @@ class ArticleAdmin(SanitizeNoticeMixin, VersionHistoryAdmin):
         elif target == Status.PUBLISHED:
             # The gallery is saved after the article; the form checked that
             # picture news has an image.
-            done = workflow.publish(obj, user, base_url=base_url, images_checked=True)
+            done = workflow.publish(
+                obj,
+                user,
+                # Restoring a version keeps the time it had.
+                at=obj.published_at if self.is_restoring(request) else None,
+                base_url=base_url,
+                images_checked=True,
+            )
             self.tell_about_notice(request, done)
         elif before == Status.PUBLISHED:
             workflow.unpublish(obj, user)

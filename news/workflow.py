@@ -164,7 +164,7 @@ def send_back(article, user, comment, *, base_url=None):
     return Done(article, previous, notice)
 
 
-def publish(article, user, *, base_url=None, images_checked=False):
+def publish(article, user, *, at=None, base_url=None, images_checked=False):
     """Make the article live; the author of a reviewed article is told.
 
     The publish time becomes now unless someone chose it by hand
@@ -173,6 +173,7 @@ def publish(article, user, *, base_url=None, images_checked=False):
     republished item) is kept. Publishing an article that is already
     published (a scheduled one) brings it forward to now.
 
+    `at` sets the time explicitly (restoring a version keeps its time).
     Picture news needs an image; pass `images_checked` when the caller has
     checked gallery images it saves after the article (the admin form).
     """
@@ -193,7 +194,9 @@ def publish(article, user, *, base_url=None, images_checked=False):
     if not images_checked and not has_image(article):
         raise NotAllowed(gettext("Picture news needs at least one image."))
     article.status = Status.PUBLISHED
-    if previous == Status.PUBLISHED or not article.is_publish_time_chosen:
+    if at is not None:
+        article.published_at = at
+    elif previous == Status.PUBLISHED or not article.is_publish_time_chosen:
         article.published_at = timezone.now()
     reviewed = previous == Status.SUBMITTED
     if reviewed:
