@@ -1,8 +1,10 @@
+import axes.apps
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
+    default = True  # this module also holds AxesConfig
     name = "core"
     verbose_name = _("site")
 
@@ -21,3 +23,10 @@ class CoreConfig(AppConfig):
         m2m_changed.connect(content_linked, dispatch_uid="core.page-cache.m2m")
         # Staff emails are written in the language of the last sign-in.
         user_logged_in.connect(remember_language, dispatch_uid="core.staff-language")
+
+
+class AxesConfig(axes.apps.AppConfig):
+    """django-axes under a name staff understand (it names itself "Axes")."""
+
+    default = False  # named in INSTALLED_APPS instead of "axes"
+    verbose_name = _("sign-in protection")

@@ -16,10 +16,21 @@ account given model permissions by hand still sees nothing beyond its zones.
 """
 
 from django.db.models import Q
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
+# The group names are keys (migrations and code look groups up by them);
+# people see the labels, in their language.
 EDITORS = "Editors"
 ZONE_ADMINISTRATORS = "Zone administrators"
+GROUP_LABELS = {
+    EDITORS: gettext_lazy("Editors"),
+    ZONE_ADMINISTRATORS: gettext_lazy("Zone administrators"),
+}
+
+
+def group_label(name):
+    """A group's name as people read it."""
+    return str(GROUP_LABELS.get(name, name))
 
 # The zone model (its `administrators` field lists a zone's administrators),
 # registered by the zones app in its AppConfig.ready(): core imports no app
@@ -140,7 +151,8 @@ def appoint_zone_administrator(user, zone):
     if not user.groups.filter(pk=group.pk).exists():
         user.groups.add(group)
         changes.append(
-            gettext("added to the %(group)s group") % {"group": ZONE_ADMINISTRATORS}
+            gettext("added to the %(group)s group")
+            % {"group": group_label(ZONE_ADMINISTRATORS)}
         )
     if not zone.administrators.filter(pk=user.pk).exists():
         zone.administrators.add(user)
