@@ -46,3 +46,13 @@ class TimeElementTests(SimpleTestCase):
 
     def test_nothing_for_no_date(self):
         self.assertEqual(TAG.render(Context({"when": None})), "")
+
+
+class MachineReadableTimeTests(SimpleTestCase):
+    def test_no_fraction_of_a_second_however_the_time_was_written(self):
+        # A bulk "Publish now" writes timezone.now(), microseconds included;
+        # HTML allows at most three decimals.
+        written = datetime(2026, 12, 6, 4, 49, 40, 130304, tzinfo=UTC)
+        with translation.override("zh-hans"):
+            html = TAG.render(Context({"when": written}))
+        self.assertIn('datetime="2026-12-06T12:49:40+08:00"', html)
