@@ -169,3 +169,19 @@ class ChineseCatalogueTests(SimpleTestCase):
             if compiled != text:
                 stale.append(msgid)
         self.assertEqual(stale, [], "run msgfmt (README: Languages) and commit the .mo")
+
+
+class VendorCatalogueTests(SimpleTestCase):
+    """locale-vendor: Chinese for third-party apps that ship none."""
+
+    def test_complete_and_compiled(self):
+        folder = settings.BASE_DIR / "locale-vendor" / "zh_Hans" / "LC_MESSAGES"
+        po = read_po(folder / "django.po")
+        with (folder / "django.mo").open("rb") as handle:
+            mo = GNUTranslations(handle)
+        self.assertIn(("", "access attempts"), po)
+        for (_context, msgid), (text, fuzzy) in po.items():
+            with self.subTest(msgid=msgid):
+                self.assertTrue(text)
+                self.assertFalse(fuzzy)
+                self.assertEqual(mo._catalog.get(msgid), text)
