@@ -32,6 +32,7 @@ def group_label(name):
     """A group's name as people read it."""
     return str(GROUP_LABELS.get(name, name))
 
+
 # The zone model (its `administrators` field lists a zone's administrators),
 # registered by the zones app in its AppConfig.ready(): core imports no app
 # above it.
