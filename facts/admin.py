@@ -6,6 +6,7 @@ from django.utils.translation import ngettext
 
 from core import roles
 from core.history import VersionHistoryAdmin
+from core.uploads import KEEP_UPLOADS
 from facts.models import Fact, Incentive, Indicator
 from zones.models import Zone
 
@@ -193,6 +194,8 @@ class FactAdmin(ZoneScopedFactsAdmin):
 @admin.register(Incentive)
 class IncentiveAdmin(ZoneScopedFactsAdmin):
     """Region-wide incentives (a city's, a province's) are editors' work."""
+
+    formfield_overrides = KEEP_UPLOADS
 
     list_display = (
         "title",

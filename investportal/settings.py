@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    # Django's own form templates for TemplatesSetting (FORM_RENDERER below).
+    "django.forms",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "taggit",
@@ -211,6 +213,11 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
 # Uploads above this size are refused by the forms that take them.
 MAX_UPLOAD_MB = env_int("MAX_UPLOAD_MB", 10)
+# Files chosen in a form that came back with errors are kept this long
+# (core/uploads.py); `manage.py purge_pending_uploads` removes older ones.
+PENDING_UPLOAD_HOURS = env_int("PENDING_UPLOAD_HOURS", 24)
+# Widgets render through TEMPLATES, so templates/ can hold widget templates.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 # Images with more pixels are refused from their header, before decoding: a
 # decoded image costs up to 4 bytes a pixel however small its file.
 MAX_IMAGE_PIXELS = env_int("MAX_IMAGE_MEGAPIXELS", 50) * 1_000_000

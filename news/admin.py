@@ -15,6 +15,7 @@ from core import roles
 from core.history import VersionedAdminForm, VersionHistoryAdmin
 from core.images import image_source
 from core.sanitize import SanitizeNoticeMixin
+from core.uploads import KEEP_UPLOADS
 from news import emails, workflow
 from news.models import Article, ArticleImage, Channel, Source
 from zones.models import Region, Zone
@@ -41,6 +42,8 @@ def _rendition_preview(obj, field_name, width=240):
 
 # Editors paste addresses without a scheme; today's sites are https.
 URL_FIELDS_ASSUME_HTTPS = {models.URLField: {"assume_scheme": "https"}}
+# URLs assumed https, and chosen pictures kept when the form has errors.
+ARTICLE_FIELDS = {**URL_FIELDS_ASSUME_HTTPS, **KEEP_UPLOADS}
 
 
 @admin.register(Source)
@@ -151,6 +154,7 @@ class ArticleImageFormSet(BaseInlineFormSet):
 
 class ArticleImageInline(roles.ParentScopedInlineMixin, admin.TabularInline):
     model = ArticleImage
+    formfield_overrides = KEEP_UPLOADS
     formset = ArticleImageFormSet
     fields = ("image", "preview", "alt_text", "caption", "position")
     readonly_fields = ("preview",)
@@ -271,7 +275,7 @@ class ArticleAdmin(SanitizeNoticeMixin, VersionHistoryAdmin):
         "updated_at",
     )
     inlines = (ArticleImageInline,)
-    formfield_overrides = URL_FIELDS_ASSUME_HTTPS
+    formfield_overrides = ARTICLE_FIELDS
     actions = (
         "publish_now",
         "unpublish",

@@ -326,11 +326,12 @@ class Article(RenditionsMixin, models.Model):
         validators=IMAGE_VALIDATORS,
     )
     cover_alt = models.CharField(
-        _("cover description"),
+        _("cover alternative text"),
         max_length=200,
         blank=True,
         help_text=_(
-            "Required with a cover: what the image shows, for readers who cannot see."
+            "Required with a cover: what the picture shows, read out to readers "
+            "who cannot see it; not printed on the page."
         ),
     )
     cover_credit = models.CharField(_("cover credit"), max_length=100, blank=True)
@@ -620,11 +621,22 @@ class ArticleImage(RenditionsMixin, models.Model):
         _("image"), upload_to="news/gallery/%Y/%m/", validators=IMAGE_VALIDATORS
     )
     alt_text = models.CharField(
-        _("description"),
+        _("alternative text"),
         max_length=200,
-        help_text=_("What the image shows, for readers who cannot see it."),
+        help_text=_(
+            "Required. What the picture shows, read out to readers who cannot "
+            "see it; not printed on the page."
+        ),
     )
-    caption = models.CharField(_("caption"), max_length=300, blank=True)
+    caption = models.CharField(
+        _("caption under the picture"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Optional. Printed under the picture: who, where, when "
+            "(2026年3月，海门港新区码头)."
+        ),
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     image_renditions = models.JSONField(default=dict, blank=True, editable=False)
 

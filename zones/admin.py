@@ -10,6 +10,7 @@ from core import roles
 from core.history import VersionHistoryAdmin
 from core.images import image_source
 from core.sanitize import SanitizeNoticeMixin
+from core.uploads import KEEP_UPLOADS
 from zones.models import Industry, Park, Region, Zone
 
 # The official catalogue data: imported, corrected by platform staff only.
@@ -179,7 +180,11 @@ class ZoneAdmin(SanitizeNoticeMixin, VersionHistoryAdmin):
     actions = ("publish", "unpublish")
     history_latest_first = True
     readonly_fields = ("logo_preview", "cover_preview", "created_at", "updated_at")
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    # URLs assumed https, and chosen pictures kept when the form has errors.
+    formfield_overrides = {
+        models.URLField: {"assume_scheme": "https"},
+        **KEEP_UPLOADS,
+    }
     catalogue_fields = (
         ("name", "code"),
         ("level", "kind", "catalogue_number"),
