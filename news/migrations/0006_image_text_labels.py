@@ -4,25 +4,38 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('news', '0004_related_zones_zone_index'),
+        ("news", "0005_publish_time_chosen"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='article',
-            name='cover_alt',
-            field=models.CharField(blank=True, help_text='Required with a cover: what the picture shows, read out to readers who cannot see it; not printed on the page.', max_length=200, verbose_name='cover alternative text'),
+            model_name="article",
+            name="cover_alt",
+            field=models.CharField(
+                blank=True,
+                help_text="Required with a cover: what the picture shows, read out to readers who cannot see it; not printed on the page.",
+                max_length=200,
+                verbose_name="cover alternative text",
+            ),
         ),
         migrations.AlterField(
-            model_name='articleimage',
-            name='alt_text',
-            field=models.CharField(help_text='Required. What the picture shows, read out to readers who cannot see it; not printed on the page.', max_length=200, verbose_name='alternative text'),
+            model_name="articleimage",
+            name="alt_text",
+            field=models.CharField(
+                help_text="Required. What the picture shows, read out to readers who cannot see it; not printed on the page.",
+                max_length=200,
+                verbose_name="alternative text",
+            ),
         ),
         migrations.AlterField(
-            model_name='articleimage',
-            name='caption',
-            field=models.CharField(blank=True, help_text='Optional. Printed under the picture: who, where, when (2026年3月，海门港新区码头).', max_length=300, verbose_name='caption under the picture'),
+            model_name="articleimage",
+            name="caption",
+            field=models.CharField(
+                blank=True,
+                help_text="Optional. Printed under the picture: who, where, when (2026年3月，海门港新区码头).",
+                max_length=300,
+                verbose_name="caption under the picture",
+            ),
         ),
     ]

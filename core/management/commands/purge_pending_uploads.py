@@ -20,4 +20,6 @@ class Command(BaseCommand):
     def handle(self, *args, hours, verbosity=1, **options):
         removed = purge(timedelta(hours=hours))
         if verbosity:
-            self.stdout.write(f"{removed} pending upload(s) older than {hours} h removed.")
+            self.stdout.write(
+                f"{removed} pending upload(s) older than {hours} h removed."
+            )
