@@ -24,6 +24,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core.models import StaffLanguage
 from core.roles import EDITORS
 from inquiries.models import Delivery
 
@@ -39,47 +40,66 @@ STAFF_KINDS = {
 }
 
 
-def _addresses(users):
-    return sorted({user.email for user in users if user.email})
+def _staff(users):
+    """Active users with an address."""
+    return [user for user in users.filter(is_active=True) if user.email]
 
 
-def editor_addresses():
-    """The editors' addresses; the platform administrators' if none has one."""
-    users = get_user_model().objects.filter(is_active=True)
-    found = _addresses(users.filter(groups__name=EDITORS))
-    return found or _addresses(users.filter(is_superuser=True))
+def editors():
+    """The editors; the platform administrators if no editor has an address."""
+    users = get_user_model().objects.all()
+    return _staff(users.filter(groups__name=EDITORS)) or _staff(
+        users.filter(is_superuser=True)
+    )
 
 
-def handler_addresses(zone):
+def handlers(zone):
     """Who answers the zone's inquiries: its administrators, else the editors."""
-    found = _addresses(zone.administrators.filter(is_active=True))
-    return found or editor_addresses()
+    return _staff(zone.administrators.all()) or editors()
+
+
+def by_language(users):
+    """{language: [addresses]}: staff read in the language of their last
+    sign-in to the admin (core.StaffLanguage), one query for all of them."""
+    stored = dict(
+        StaffLanguage.objects.filter(
+            user_id__in=[user.pk for user in users]
+        ).values_list("user_id", "language")
+    )
+    groups = {}
+    for user in users:
+        language = stored.get(user.pk, settings.LANGUAGE_CODE)
+        groups.setdefault(language, set()).add(user.email)
+    return {language: sorted(found) for language, found in sorted(groups.items())}
 
 
 def queue(inquiry, kind, message=None):
-    """Write the email's row now; send it once the transaction commits."""
+    """Write the email's rows now (one per language); send them once the
+    transaction commits. Returns the first row, or None with nobody to write to.
+    """
     if kind in STAFF_KINDS:
-        recipients = (
-            editor_addresses()
-            if kind == Delivery.Kind.ESCALATION
-            else handler_addresses(inquiry.zone)
+        staff = (
+            editors() if kind == Delivery.Kind.ESCALATION else handlers(inquiry.zone)
         )
-        language = settings.LANGUAGE_CODE
+        groups = by_language(staff)
     else:
-        recipients = [inquiry.email]
-        language = inquiry.language
-    if not recipients:
+        groups = {inquiry.language: [inquiry.email]}
+    if not groups:
         logger.warning("Inquiry %s: nobody to send the %s email to", inquiry.pk, kind)
         return None
-    delivery = Delivery.objects.create(
-        inquiry=inquiry,
-        kind=kind,
-        message=message,
-        recipients="\n".join(recipients),
-        language=language,
-    )
-    transaction.on_commit(lambda: send_soon([delivery.pk]))
-    return delivery
+    deliveries = [
+        Delivery.objects.create(
+            inquiry=inquiry,
+            kind=kind,
+            message=message,
+            recipients="\n".join(recipients),
+            language=language,
+        )
+        for language, recipients in groups.items()
+    ]
+    pks = [delivery.pk for delivery in deliveries]
+    transaction.on_commit(lambda: send_soon(pks))
+    return deliveries[0]
 
 
 _inline = ContextVar("inquiry_emails_inline", default=False)

@@ -45,3 +45,25 @@ class BackgroundSendingTests(InquiryTestCase):
         self.assertTrue(emails.send(delivery))
         self.assertFalse(emails.send(stale_copy))  # already claimed
         self.assertEqual(len(mail.outbox), 1)
+
+
+class StaffLanguageTests(InquiryTestCase):
+    def test_each_handler_reads_the_new_inquiry_in_their_admin_language(self):
+        from core.models import StaffLanguage
+        from tests.people.helpers import make_user
+
+        colleague = make_user("colleague", zones=[self.zone_a])
+        StaffLanguage.objects.create(user=colleague, language="en")
+        inquiry = self.make_inquiry(zone=self.zone_a)
+        Delivery.objects.all().delete()
+
+        emails.queue(inquiry, Delivery.Kind.NEW_INQUIRY)
+
+        rows = {row.language: row.recipients for row in Delivery.objects.all()}
+        self.assertEqual(rows["en"], colleague.email)
+        self.assertEqual(rows["zh-hans"], self.zadmin.email)
+        for row in Delivery.objects.all():
+            self.assertTrue(emails.send(row))
+        subjects = {message.to[0]: message.subject for message in mail.outbox}
+        self.assertRegex(subjects[colleague.email], r"[A-Za-z]{4,}")
+        self.assertNotEqual(subjects[colleague.email], subjects[self.zadmin.email])
