@@ -26,6 +26,7 @@ class SiteSettingsTests(TestCase):
     def test_footer_address_in_the_reader_language(self):
         site = SiteSettings.load()
         site.address = "江苏省南通市海门区北京东路1号"
+        site.address_en = ""
         site.save()
         english = self.client.get("/en/")
         self.assertContains(
@@ -108,3 +109,13 @@ class SiteSettingsTests(TestCase):
             response,
             '<p class="tagline">An online platform for international investment',
         )
+
+
+class DefaultEnglishAddressTests(TestCase):
+    def test_a_fresh_site_has_its_address_in_english_too(self):
+        site = SiteSettings.objects.get(pk=1)
+        self.assertEqual(site.address, "江苏省南通市海门区")
+        self.assertEqual(site.address_en, "Haimen District, Nantong, Jiangsu Province")
+        page = self.client.get("/en/")
+        self.assertContains(page, "Haimen District, Nantong, Jiangsu Province")
+        self.assertNotContains(page, "江苏省南通市海门区")
