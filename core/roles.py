@@ -73,6 +73,7 @@ GROUP_PERMISSIONS = {
         # Every zone's inquiries, the report by zone, an investor's data.
         *_crud("inquiries", "inquiry", ("change", "view")),
         "inquiries.view_report",
+        *_crud("projects", "project"),
         "inquiries.export_personal_data",
     ],
     ZONE_ADMINISTRATORS: [
@@ -93,6 +94,9 @@ GROUP_PERMISSIONS = {
         # Their zones' inquiries (decided per object, as articles).
         *_crud("inquiries", "inquiry", ("change", "view")),
         "inquiries.export_personal_data",
+        # Their zones' investment projects (decided per object); publishing
+        # follows the zone's review rule.
+        *_crud("projects", "project"),
     ],
 }
 

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "news",
     "search",
     "inquiries",
+    "projects",
     "portal",
     "demo",
 ]

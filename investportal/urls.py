@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("zones/", include("facts.urls")),
     path("zones/", include("zones.urls")),
     path("news/", include("news.urls")),
+    path("projects/", include("projects.urls")),
     path("search/", include("search.urls")),
     path("", include("inquiries.urls")),
     path(settings.ADMIN_URL, admin.site.urls),

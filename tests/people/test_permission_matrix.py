@@ -17,6 +17,7 @@ from facts.models import Fact, Incentive, Indicator
 from inquiries.models import Inquiry, Message
 from inquiries.workdays import add_working_days
 from news.models import Article
+from projects.models import Project
 from tests.factories import make_zone
 from tests.people.helpers import (
     PeopleTestCase,
@@ -83,6 +84,18 @@ INQUIRY_MATRIX = {
     "anonymous": (NOTHING, NOTHING),
 }
 
+# Investment projects: zone administrators manage their own zones'; publishing
+# follows the zone's review rule, as for articles.
+PROJECT_ACTIONS = ("list", "view", "add", "change", "delete", "publish")
+ALL_PROJECT_ACTIONS = set(PROJECT_ACTIONS)
+PROJECT_MATRIX = {
+    "root": (ALL_PROJECT_ACTIONS, ALL_PROJECT_ACTIONS),
+    "editor": (ALL_PROJECT_ACTIONS, ALL_PROJECT_ACTIONS),
+    "zadmin": (ALL_PROJECT_ACTIONS - {"publish"}, NOTHING),
+    "dadmin": (ALL_PROJECT_ACTIONS, NOTHING),
+    "anonymous": (NOTHING, NOTHING),
+}
+
 _serial = count(1)
 
 
@@ -140,6 +153,97 @@ class PermissionMatrixTests(PeopleTestCase):
                         self.log_in_as(role)
                         done = getattr(self, f"inquiry_{action}")(zone)
                         self.assertEqual(done, action in allowed)
+
+    def test_project_matrix(self):
+        for role, (own, other) in PROJECT_MATRIX.items():
+            for side, allowed in (("own", own), ("other", other)):
+                zone = self.own_zone(role) if side == "own" else self.zone_b
+                for action in PROJECT_ACTIONS:
+                    with self.subTest(role=role, action=action, zone=side):
+                        self.log_in_as(role)
+                        done = getattr(self, f"project_{action}")(zone)
+                        self.assertEqual(done, action in allowed)
+
+    # Project actions.
+
+    def fresh_project(self, zone):
+        return Project.objects.create(
+            zone=zone,
+            title=f"矩阵项目{next(_serial)}",
+            cooperation=Project.Cooperation.FACTORY_LEASE,
+        )
+
+    def project_post(self, project, zone, **overrides):
+        """Post a project's form as this role sees it, or, for a role that
+        cannot open it, the fields an editor's form has."""
+        url = (
+            reverse("admin:projects_project_change", args=[project.pk])
+            if project
+            else reverse("admin:projects_project_add")
+        )
+        page = self.client.get(url)
+        if page.status_code == 200 and page.context and "adminform" in page.context:
+            data = resubmit_data(page, zone=str(zone.pk), **overrides)
+        else:
+            data = {
+                "title": project.title if project else "",
+                "title_en": "",
+                "zone": str(zone.pk),
+                "industry": "",
+                "tags": "",
+                "cooperation": Project.Cooperation.FACTORY_LEASE,
+                "status": Project.Status.SEEKING,
+                "investment": "",
+                "currency": "CNY",
+                "land_mu": "",
+                "floor_space_m2": "",
+                "description": "",
+                "description_en": "",
+                "contact_name": "",
+                "contact_phone": "",
+                "contact_email": "",
+                "valid_until": "",
+                "_save": "Save",
+                **overrides,
+            }
+        return self.client.post(url, data)
+
+    def project_list(self, zone):
+        project = self.fresh_project(zone)
+        response = self.client.get(reverse("admin:projects_project_changelist"))
+        return response.status_code == 200 and project.title in response.text
+
+    def project_view(self, zone):
+        project = self.fresh_project(zone)
+        response = self.client.get(
+            reverse("admin:projects_project_change", args=[project.pk])
+        )
+        return response.status_code == 200 and project.title in response.text
+
+    def project_add(self, zone):
+        title = f"新增项目{next(_serial)}"
+        self.project_post(None, zone, title=title, cooperation=Project.Cooperation.SOLE)
+        return Project.objects.filter(title=title, zone=zone).exists()
+
+    def project_change(self, zone):
+        project = self.fresh_project(zone)
+        self.project_post(project, zone, title="改过的项目")
+        project.refresh_from_db()
+        return project.title == "改过的项目"
+
+    def project_delete(self, zone):
+        project = self.fresh_project(zone)
+        self.client.post(
+            reverse("admin:projects_project_delete", args=[project.pk]),
+            {"post": "yes"},
+        )
+        return not Project.objects.filter(pk=project.pk).exists()
+
+    def project_publish(self, zone):
+        project = self.fresh_project(zone)
+        self.project_post(project, zone, is_published="on")
+        project.refresh_from_db()
+        return project.is_published
 
     # Article actions: each returns whether the effect happened.
 
