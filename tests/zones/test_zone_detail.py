@@ -249,8 +249,9 @@ class ZoneProfileTests(RegionsTestCase):
         # ArticleQuerySet.concerning_zone) and its latest news; the reply-time
         # figure comes from the cache after the first request. Then the
         # facts app's three: indicators, the zone's facts, its incentives;
-        # and the points of the province's zones for the locator.
-        with self.assertNumQueries(9):
+        # the projects app's one (the zone's open projects); and the points
+        # of the province's zones for the locator.
+        with self.assertNumQueries(10):
             self.client.get(self.url)
 
 
