@@ -17,6 +17,7 @@ from core.sanitize import clean_html
 from demo.articles import ARTICLES
 from demo.zones import HAIMEN, XIAN, ZONES
 from news.models import Article, ArticleImage, Channel, Source
+from projects.models import Project
 from zones.models import Park, Region, Zone
 
 BEIJING = ZoneInfo("Asia/Shanghai")
@@ -290,6 +291,20 @@ class LoadDemoTests(TestCase):
         self.assertEqual(guide.region.code, "32")
         self.assertEqual(meeting.region.code, "3206")
         self.assertEqual(meeting.related_zones.count(), 2)
+
+    def test_projects_over_several_zones_with_the_one_the_news_mentions(self):
+        projects = Project.objects.published()
+        self.assertGreaterEqual(projects.count(), 20)
+        self.assertGreaterEqual(len({project.zone_id for project in projects}), 5)
+        self.assertTrue(
+            projects.filter(title="半导体装备产业园标准厂房开放招租").exists()
+        )
+        # One is past its date: it shows as closed and leaves the lists.
+        self.assertTrue(
+            Project.objects.filter(is_published=True).exclude(pk__in=projects).exists()
+        )
+        output, _ = load_demo("--skip-import")
+        self.assertIn("Investment projects: 0 created", output)
 
     def test_second_run_creates_nothing_and_keeps_times(self):
         before = dict(Article.objects.values_list("title", "published_at"))

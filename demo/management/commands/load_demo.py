@@ -24,6 +24,7 @@ from django.utils.text import Truncator
 
 from demo import inquiries as demo_inquiries
 from demo import pictures
+from demo import projects as demo_projects
 from demo.articles import ARTICLES
 from demo.facts import add_sample_facts
 from demo.site import CHANNELS, SOURCES
@@ -72,6 +73,10 @@ REPORT = (
     (
         "Inquiries",
         (("inquiry created", "created"), ("inquiry existing", "existing")),
+    ),
+    (
+        "Investment projects",
+        (("project created", "created"), ("project existing", "existing")),
     ),
     (
         "Sample facts",
@@ -131,6 +136,7 @@ class Command(BaseCommand):
             zones = self.load_zones()
             self.load_articles(zones)
             self.load_inquiries(zones)
+            self.load_projects(zones)
             add_sample_facts(
                 [zones[demo.name] for demo in ZONES if demo.name in zones],
                 self.counts,
@@ -152,7 +158,12 @@ class Command(BaseCommand):
         for label, parts in REPORT:
             counted = ", ".join(f"{c[key]} {words}" for key, words in parts)
             self.say(f"{label}: {counted}.")
-        if not (c["article created"] or c["zone filled"] or c["inquiry created"]):
+        if not (
+            c["article created"]
+            or c["zone filled"]
+            or c["inquiry created"]
+            or c["project created"]
+        ):
             self.say("Demo content was already loaded: nothing to do.")
         self.say(self.style.SUCCESS(f"Demo loaded in {seconds:.1f} s."))
 
@@ -239,6 +250,12 @@ class Command(BaseCommand):
         created, existing = demo_inquiries.load(zones, self.now)
         self.counts["inquiry created"] += created
         self.counts["inquiry existing"] += existing
+
+    def load_projects(self, zones):
+        self.say(self.style.MIGRATE_HEADING("Investment projects…"))
+        created, existing = demo_projects.load(zones)
+        self.counts["project created"] += created
+        self.counts["project existing"] += existing
 
     def fill_profile(self, zone, demo):
         """Fill the zone's blank profile fields; return whether any was blank."""
