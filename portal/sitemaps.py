@@ -7,10 +7,12 @@ the order here is the order of the index.
 """
 
 from news.sitemaps import ArticleSitemap, NewsListSitemap
+from projects.sitemaps import ProjectSitemap
 from zones.sitemaps import ZoneSitemap
 
 SITEMAPS = {
     "articles": ArticleSitemap,
     "zones": ZoneSitemap,
     "news": NewsListSitemap,
+    "projects": ProjectSitemap,
 }

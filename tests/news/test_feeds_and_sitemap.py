@@ -125,6 +125,7 @@ class SitemapTests(NewsTestCase):
                 "http://testserver/sitemap-articles.xml",
                 "http://testserver/sitemap-zones.xml",
                 "http://testserver/sitemap-news.xml",
+                "http://testserver/sitemap-projects.xml",
             },
         )
         self.assertContains(response, "<lastmod>")
