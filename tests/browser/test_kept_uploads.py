@@ -24,7 +24,7 @@ def test_cover_chosen_before_an_error_is_saved_after_correcting_it(page, tmp_pat
     page.locator("#id_cover_alt").fill("码头工地上的岸桥")
     # No title: the form comes back with an error.
     page.locator("input[name=_save]").click()
-    assert page.locator(".errornote").count() == 1
+    page.wait_for_selector(".errornote")
     chosen = page.locator(".field-cover .kept-upload")
     assert "quay.jpg" in chosen.inner_text()
     assert "已选择" in chosen.inner_text()
