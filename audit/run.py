@@ -49,7 +49,15 @@ CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 # zones is a URL; the profiles they link to are indexed). Lighthouse's "page
 # is blocked from indexing" check is left out of their SEO score, and marked
 # in the table; any other page with noindex is a failure.
-NOINDEX_BY_DESIGN = {"search", "en search", "compare", "en compare"}
+NOINDEX_BY_DESIGN = {
+    "search",
+    "en search",
+    "compare",
+    "en compare",
+    # A form for one person's question: nothing for a search engine.
+    "inquiry form",
+    "en inquiry form",
+}
 LIGHTHOUSE_TARGET = 95
 
 
@@ -154,7 +162,28 @@ def sample_paths(database, media):
         "en = articles.filter(language='en').first() or zh\n"
         "compared = Zone.objects.published().filter(facts__isnull=False)"
         ".distinct().order_by('level', 'name').values_list('slug', flat=True)[:3]\n"
+        # The zone with the most on its page: figures, projects, inquiries.
+        "rich = Zone.objects.published().filter(facts__isnull=False,"
+        " projects__isnull=False).exclude(pk=zone.pk).distinct()"
+        ".order_by('level', 'name').first() or zone\n"
+        "from projects.models import Project\n"
+        # A project whose title no article has (page titles must differ).
+        "titles = Article.objects.values_list('title', flat=True)\n"
+        "project = Project.objects.published().exclude(title__in=titles)"
+        ".order_by('pk').first()\n"
+        # An article published the way the admin's "Publish now" does it,
+        # a moment ago: its times must be valid HTML too (issue 16, item 15).
+        "from django.contrib.auth import get_user_model\n"
+        "from news import workflow\n"
+        "staff = get_user_model().objects.filter(is_superuser=True).first()"
+        " or get_user_model().objects.create_superuser('audit', None, None)\n"
+        "waiting = Article.objects.filter(status=Article.Status.SUBMITTED)"
+        ".exclude(kind=Article.Kind.PICTURE).order_by('pk').first()\n"
+        "fresh = workflow.publish(waiting, staff).article if waiting else zh\n"
         "print(json.dumps({'zone': zone.get_absolute_url(),"
+        " 'rich': rich.get_absolute_url(), 'rich_slug': rich.slug,"
+        " 'project': project.get_absolute_url() if project else '/projects/',"
+        " 'fresh': fresh.get_absolute_url(),"
         " 'zh': zh.get_absolute_url(), 'en': en.get_absolute_url(),"
         " 'compare': '&'.join('z=' + slug for slug in compared)}))\n"
     )
@@ -194,9 +223,20 @@ def sample_paths(database, media):
             "/en/zones/compare/?" + picked["compare"],
         ),
         ("statistics", "/zones/statistics/", "/en/zones/statistics/"),
+        ("rich zone profile", picked["rich"], "/en" + picked["rich"]),
+        ("picture news", "/news/?kind=picture", "/en/news/?kind=picture"),
+        # Chinese only: on /en/ it would be the same article's page again.
+        ("just published", picked["fresh"], None),
+        (
+            "inquiry form",
+            f"/zones/{picked['rich_slug']}/inquire/",
+            f"/en/zones/{picked['rich_slug']}/inquire/",
+        ),
+        ("projects", "/projects/", "/en/projects/"),
+        ("project", picked["project"], "/en" + picked["project"]),
     ]
     chinese = [(name, path) for name, path, _english in pages]
-    english = [("en " + name, path) for name, _chinese, path in pages]
+    english = [("en " + name, path) for name, _chinese, path in pages if path]
     return chinese + english
 
 
@@ -428,7 +468,7 @@ def main():
             f"{' '.join(cells)}  {unquote(path)}"
         )
     print(
-        "\n* noindex by design (search results, issue 6; comparisons): Lighthouse's"
+        "\n* noindex by design (search results, issue 6; comparisons; inquiry forms): Lighthouse's"
         " is-crawlable check is not scored there; every other SEO check is."
     )
     print(f"Screenshots (390 px and 1280 px): {shots}")
