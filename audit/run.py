@@ -468,8 +468,9 @@ def main():
             f"{' '.join(cells)}  {unquote(path)}"
         )
     print(
-        "\n* noindex by design (search results, issue 6; comparisons; inquiry forms): Lighthouse's"
-        " is-crawlable check is not scored there; every other SEO check is."
+        "\n* noindex by design (search results, issue 6; comparisons; inquiry"
+        " forms): Lighthouse's is-crawlable check is not scored there; every"
+        " other SEO check is."
     )
     print(f"Screenshots (390 px and 1280 px): {shots}")
     if failures:
