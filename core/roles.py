@@ -230,6 +230,43 @@ def can_see_article(user, article):
     return user.has_perm("news.view_article") and can_access_zone(user, article.zone_id)
 
 
+class ZoneScopedAdminMixin:
+    """A ModelAdmin for rows that belong to one zone (`zone_id`): zone
+    administrators list, open, change and delete only their zones' rows."""
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if is_zone_scoped(request.user):
+            queryset = queryset.filter(zone_id__in=administered_zone_ids(request.user))
+        return queryset
+
+    def may_touch(self, request, obj):
+        return obj is None or can_access_zone(request.user, obj.zone_id)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # The zone to file a new row under: only one of their own.
+        if db_field.name == "zone" and is_zone_scoped(request.user):
+            kwargs["queryset"] = db_field.remote_field.model.objects.filter(
+                pk__in=administered_zone_ids(request.user)
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) and self.may_touch(
+            request, obj
+        )
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self.may_touch(
+            request, obj
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self.may_touch(
+            request, obj
+        )
+
+
 class ParentScopedInlineMixin:
     """An inline may be edited only where its parent object may be.
 

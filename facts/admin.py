@@ -8,7 +8,6 @@ from core import roles
 from core.history import VersionHistoryAdmin
 from core.uploads import KEEP_UPLOADS
 from facts.models import Fact, Incentive, Indicator
-from zones.models import Zone
 
 BOOKKEEPING = ("entered_by", "verified_by", "verified_at", "created_at", "updated_at")
 
@@ -43,7 +42,7 @@ class VerifiedFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ZoneScopedFactsAdmin(VersionHistoryAdmin):
+class ZoneScopedFactsAdmin(roles.ZoneScopedAdminMixin, VersionHistoryAdmin):
     """Zone administrators see and edit their zones' rows; editors verify.
 
     Changing what a verified row says makes it unverified again, so a
@@ -55,45 +54,12 @@ class ZoneScopedFactsAdmin(VersionHistoryAdmin):
     actions = ("verify",)
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
-    def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        if roles.is_zone_scoped(request.user):
-            queryset = queryset.filter(
-                zone_id__in=roles.administered_zone_ids(request.user)
-            )
-        return queryset
-
-    def may_touch(self, request, obj):
-        return obj is None or roles.can_access_zone(request.user, obj.zone_id)
-
-    def has_view_permission(self, request, obj=None):
-        return super().has_view_permission(request, obj) and self.may_touch(
-            request, obj
-        )
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and self.may_touch(
-            request, obj
-        )
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and self.may_touch(
-            request, obj
-        )
-
     def has_verify_permission(self, request):
         opts = self.model._meta
         return request.user.has_perm(f"{opts.app_label}.verify_{opts.model_name}")
 
     def get_readonly_fields(self, request, obj=None):
         return (*super().get_readonly_fields(request, obj), *BOOKKEEPING)
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "zone" and roles.is_zone_scoped(request.user):
-            kwargs["queryset"] = Zone.objects.filter(
-                pk__in=roles.administered_zone_ids(request.user)
-            )
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def protected_fields(self, request, obj=None):
         # Put back from the stored row when saving (a restored version must

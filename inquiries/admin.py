@@ -83,7 +83,7 @@ class InquiryAdminForm(forms.ModelForm):
 
 
 @admin.register(Inquiry)
-class InquiryAdmin(admin.ModelAdmin):
+class InquiryAdmin(roles.ZoneScopedAdminMixin, admin.ModelAdmin):
     form = InquiryAdminForm
     list_display = (
         "number",
@@ -144,15 +144,8 @@ class InquiryAdmin(admin.ModelAdmin):
         # Only zones that have inquiries: the catalogue has 2,543.
         return (*self.list_filter, ("zone", admin.RelatedOnlyFieldListFilter))
 
-    # Scope: a zone administrator sees their zones' inquiries only.
-
-    def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        if roles.is_zone_scoped(request.user):
-            queryset = queryset.filter(
-                zone_id__in=roles.administered_zone_ids(request.user)
-            )
-        return queryset
+    # Scope: a zone administrator sees their zones' inquiries only (the
+    # queryset from roles.ZoneScopedAdminMixin); handling has its own rule.
 
     def has_add_permission(self, request):
         return False  # inquiries come from the public form
@@ -160,12 +153,6 @@ class InquiryAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         # Personal data leaves through purge_inquiries, on a schedule.
         return request.user.is_superuser
-
-    def has_view_permission(self, request, obj=None):
-        allowed = super().has_view_permission(request, obj)
-        return allowed and (
-            obj is None or roles.can_access_zone(request.user, obj.zone_id)
-        )
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)

@@ -5,11 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from core import roles
 from core.history import VersionHistoryAdmin
 from projects.models import Project
-from zones.models import Zone
 
 
 @admin.register(Project)
-class ProjectAdmin(VersionHistoryAdmin):
+class ProjectAdmin(roles.ZoneScopedAdminMixin, VersionHistoryAdmin):
     """Zone administrators manage their zones' projects.
 
     Publishing follows the article rule: editors publish anywhere, a zone
@@ -53,32 +52,6 @@ class ProjectAdmin(VersionHistoryAdmin):
         (_("Publication"), {"fields": ("valid_until", "is_published")}),
     )
 
-    def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        if roles.is_zone_scoped(request.user):
-            queryset = queryset.filter(
-                zone_id__in=roles.administered_zone_ids(request.user)
-            )
-        return queryset
-
-    def may_touch(self, request, obj):
-        return obj is None or roles.can_access_zone(request.user, obj.zone_id)
-
-    def has_view_permission(self, request, obj=None):
-        return super().has_view_permission(request, obj) and self.may_touch(
-            request, obj
-        )
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and self.may_touch(
-            request, obj
-        )
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and self.may_touch(
-            request, obj
-        )
-
     def may_publish(self, request, obj):
         if obj is None:
             return roles.can_publish_anywhere(request.user)
@@ -95,13 +68,6 @@ class ProjectAdmin(VersionHistoryAdmin):
         if obj is not None and not self.may_publish(request, obj):
             fields.append("is_published")
         return fields
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "zone" and roles.is_zone_scoped(request.user):
-            kwargs["queryset"] = Zone.objects.filter(
-                pk__in=roles.administered_zone_ids(request.user)
-            )
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
         # A zone administrator of a direct zone may pick, on a new project,
