@@ -91,6 +91,31 @@ class Indicator(BilingualNameMixin, models.Model):
         return in_page_language(self.unit, self.unit_en)
 
 
+class Verified(models.Model):
+    """Who entered a figure or an incentive, and which editor checked it."""
+
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("entered by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("verified by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
 class FactQuerySet(models.QuerySet):
     def public(self):
         """Facts of published zones."""
@@ -129,7 +154,7 @@ SUFFIX_QUALIFIERS = {"余", "多", "余り(余)"}
 
 
 @reversion.register()
-class Fact(models.Model):
+class Fact(Verified):
     """One published value of an indicator for a zone, with its source."""
 
     zone = models.ForeignKey(
@@ -200,23 +225,6 @@ class Fact(models.Model):
         default=False,
         help_text=_("Made-up demonstration value; pages label it as sample data."),
     )
-    entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("entered by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    verified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("verified by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
     # When the figure was valid, as a date to sort and to judge freshness by:
     # the "as of" date, else the last day of the year, else the source date.
     sort_date = models.DateField(editable=False, null=True)
@@ -349,7 +357,7 @@ class IncentiveQuerySet(models.QuerySet):
 
 
 @reversion.register()
-class Incentive(models.Model):
+class Incentive(Verified):
     """A policy document offering investors something, and where it applies.
 
     Since the 2024 fair-competition review rules restrict local tax rebates
@@ -444,23 +452,6 @@ class Incentive(models.Model):
     )
     note = models.TextField(_("note"), blank=True)
     is_sample = models.BooleanField(_("sample data"), default=False)
-    entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("entered by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    verified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("verified by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
