@@ -21,22 +21,18 @@ from django.utils.translation import gettext_lazy as _
 
 from core import roles
 from inquiries import stats, workflow
-from inquiries.models import Inquiry, ZoneResponseTime
+from inquiries.models import (
+    INVESTOR_FIELDS,
+    PROJECT_FIELDS,
+    Inquiry,
+    ZoneResponseTime,
+)
 
 ACTION_BUTTONS = {
     "_acknowledge": _("Acknowledge"),
     "_close": _("Close"),
     "_spam": _("Mark as spam"),
 }
-INVESTOR_FIELDS = (
-    "name",
-    "organisation",
-    "country",
-    "email",
-    "phone",
-    "language",
-)
-PROJECT_FIELDS = ("industry", "investment", "space_needed", "jobs", "timeline")
 REPORT_DAYS = 180
 
 

@@ -7,7 +7,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from inquiries.models import MESSAGE_MAX_LENGTH, Inquiry
+from inquiries.models import (
+    INVESTOR_FIELDS,
+    MESSAGE_MAX_LENGTH,
+    PROJECT_FIELDS,
+    Inquiry,
+)
 
 LINK_PATTERN = re.compile(r"https?://|www\.", re.IGNORECASE)
 STAMP_SALT = "inquiries.form-started"
@@ -41,20 +46,7 @@ class InquiryForm(forms.ModelForm):
 
     class Meta:
         model = Inquiry
-        fields = (
-            "name",
-            "organisation",
-            "country",
-            "email",
-            "phone",
-            "language",
-            "industry",
-            "investment",
-            "space_needed",
-            "jobs",
-            "timeline",
-            "message",
-        )
+        fields = (*INVESTOR_FIELDS, *PROJECT_FIELDS, "message")
         widgets = {
             "message": forms.Textarea(
                 attrs={"rows": 8, "maxlength": MESSAGE_MAX_LENGTH}

@@ -64,6 +64,12 @@ class InquiryQuerySet(models.QuerySet):
         return self.waiting().filter(due_at__lte=now or timezone.now())
 
 
+# What the investor tells about themselves, and about the plan: the public
+# form asks for both, the admin shows them in these two groups.
+INVESTOR_FIELDS = ("name", "organisation", "country", "email", "phone", "language")
+PROJECT_FIELDS = ("industry", "investment", "space_needed", "jobs", "timeline")
+
+
 @reversion.register(follow=("messages",))
 class Inquiry(models.Model):
     class Status(models.TextChoices):
