@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.filters import SLUG
 from facts.models import Fact, Incentive, Indicator
 from facts.profile import latest
 from zones.models import Park, Zone, ZoneIndustry
@@ -32,6 +33,14 @@ def clean_shortlist(values):
     for value in values:
         slug = value.strip().lower()
         if not slug:
+            continue
+        if not SLUG.match(slug):
+            # Not a slug at all (control characters, over-long): no zone has
+            # it, and PostgreSQL refuses some of it in a query.
+            shown = "".join(c for c in slug if c.isprintable())[:50]
+            problems.append(
+                _("There is no zone %(slug)s; it was left out.") % {"slug": shown}
+            )
             continue
         if slug in slugs:
             problems.append(

@@ -29,7 +29,8 @@ def long_texts():
         name_en="Haimen Economic and Technological Development Zone",
         profile=f"<p>详见 {LONG_URL}</p>",
         profile_en=f"<p>See {LONG_URL}</p>",
-        website=LONG_URL,
+        # The field holds 200 characters; PostgreSQL enforces it.
+        website=LONG_URL[:200],
     )
     channel = Channel.objects.create(
         name="开发区新闻", name_en="Zone news", slug="zone-news", position=1
