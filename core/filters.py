@@ -105,7 +105,12 @@ class FilterForm(forms.Form):
         # Filters dropped by a rule (a city outside the chosen province):
         # links from this page leave them out rather than carry them on.
         self.discarded = set()
+        self.add_fields()
         self.is_valid()
+
+    def add_fields(self):
+        """Add fields known only at run time (the zone directory's
+        extensions), before the query string is cleaned."""
 
     def drop(self, name, message):
         """Drop the filter `name` from cleaned_data, with `message` as its note."""

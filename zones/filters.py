@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from core.bilingual import in_page_language, is_english_page
 from core.filters import ChoiceField, FilterForm, SlugChoiceField, SlugField
+from zones.extensions import directory_extensions
 from zones.models import Industry, Region, Zone
 
 QUERY_MAX_LENGTH = 100
@@ -41,7 +42,11 @@ def sort_choices():
 
 
 class ZoneFilterForm(FilterForm):
-    """The query string of the directory; see core.filters."""
+    """The query string of the directory; see core.filters.
+
+    Registered extensions (zones.extensions) add their fields after the
+    directory's own and their sort orders to `sort`.
+    """
 
     province = SlugField(label=gettext_lazy("province"))
     city = SlugField(label=gettext_lazy("city"))
@@ -53,6 +58,17 @@ class ZoneFilterForm(FilterForm):
     sort = ChoiceField(
         choices=[(value, value) for value in SORTS], label=gettext_lazy("sort order")
     )
+
+    def __init__(self, params, extensions=()):
+        self.extensions = extensions
+        super().__init__(params)
+
+    def add_fields(self):
+        sorts = list(SORTS)
+        for extension in self.extensions:
+            self.fields.update(extension.fields())
+            sorts += [value for value, _label in extension.sorts()]
+        self.fields["sort"].choices = [(value, value) for value in sorts]
 
     def clean_q(self):
         value = CONTROL_CHARACTERS.sub("", self.data.get("q", "").strip())
@@ -106,7 +122,10 @@ class ZoneFilters:
     """
 
     def __init__(self, params):
-        self.form = form = ZoneFilterForm(params)
+        self.extensions = directory_extensions()
+        self.form = form = ZoneFilterForm(params, self.extensions)
+        for extension in self.extensions:
+            extension.bind(form)
         self.notes = form.notes
         self.province = form.value("province")
         self.city = form.value("city")
@@ -135,11 +154,38 @@ class ZoneFilters:
                 | Q(name_en__icontains=self.q)
                 | Q(code__iexact=self.q)
             )
+        for extension in self.extensions:
+            queryset = extension.apply(queryset, skip)
         return queryset
 
-    @property
-    def ordering(self):
-        return SORTS[self.sort]
+    def order(self, queryset):
+        """`queryset` in the chosen order (a figure's, from an extension)."""
+        if self.sort in SORTS:
+            return queryset.order_by(*SORTS[self.sort])
+        for extension in self.extensions:
+            if any(value == self.sort for value, _label in extension.sorts()):
+                return extension.order(queryset, self.sort)
+        return queryset.order_by(*SORTS[DEFAULT_SORT])
+
+    def sort_choices(self):
+        choices = sort_choices()
+        for extension in self.extensions:
+            choices += extension.sorts()
+        return choices
+
+    def extension_facets(self, zones):
+        """The extensions' selects, counted like the directory's filters."""
+        return [
+            select
+            for extension in self.extensions
+            for select in extension.facets(self, zones)
+        ]
+
+    def prepare_cards(self, zones):
+        for zone in zones:
+            zone.card_extras = []
+        for extension in self.extensions:
+            extension.prepare_cards(zones)
 
     def facets(self, zones):
         """Counts per value of each filter, each counted with the other
@@ -287,4 +333,6 @@ class ZoneFilters:
             ("industry", self.industry and self.industry.display_name),
             ("q", self.q and _("“%(text)s”") % {"text": self.q}),
         ]
+        for extension in self.extensions:
+            pairs += extension.active()
         return [(name, label) for name, label in pairs if label]

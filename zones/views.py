@@ -8,7 +8,7 @@ from django.views.generic import DetailView, ListView
 from core.bilingual import in_page_language, is_english_page
 from core.images import image_source
 from core.pagination import NearestPageMixin
-from zones.filters import ZoneFilters, sort_choices
+from zones.filters import ZoneFilters
 from zones.locator import locate
 from zones.models import Industry, Region, Zone, ZoneIndustry
 
@@ -87,10 +87,12 @@ class ZoneListView(ZoneListMixin, ListView):
         zones = super().get_zones()
         self.filters = ZoneFilters(self.request.GET)
         self.facets = self.filters.facets(zones)
+        self.extension_facets = self.filters.extension_facets(zones)
         return self.filters.apply(zones)
 
     def get_queryset(self):
-        return super().get_queryset().order_by(*self.filters.ordering)
+        zones = super().get_queryset()  # sets self.filters
+        return self.filters.order(zones)
 
     def get_paginator(self, queryset, per_page, **kwargs):
         paginator = super().get_paginator(queryset, per_page, **kwargs)
@@ -101,10 +103,14 @@ class ZoneListView(ZoneListMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         filters = self.filters
+        # What the extensions add to the cards (a figure's value when
+        # sorting by it), for the page's zones at once.
+        filters.prepare_cards(context["zones"])
         context.update(
             filters=filters,
             facets=self.facets,
-            sort_choices=sort_choices(),
+            extension_facets=self.extension_facets,
+            sort_choices=filters.sort_choices(),
             active_filters=[
                 (label, filters.form.url_without(self.request, name))
                 for name, label in filters.active()
