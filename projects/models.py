@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
@@ -32,6 +33,27 @@ class ProjectQuerySet(models.QuerySet):
     def published(self):
         """The projects public lists show: live and not past valid-until."""
         return self.live().unexpired()
+
+    def open(self):
+        """Published and still taking investors' interest (see is_open)."""
+        return self.published().filter(status__in=OPEN_STATUSES)
+
+    def for_cards(self):
+        """With what a project card shows (its zone and industry) and no
+        more: no zone profile, no description."""
+        return self.select_related("zone", "industry").only(
+            "title", "title_en", "status", "cooperation", "investment",
+            "currency", "valid_until", "created_at",
+            "zone__name", "zone__name_en", "zone__slug",
+            "industry__name", "industry__name_en", "industry__slug",
+        )  # fmt: skip
+
+
+def description_text(*descriptions):
+    """The plain text of descriptions (rich text), one line each: what the
+    site search reads, so that it never matches tag or attribute names."""
+    lines = (" ".join(strip_tags(html or "").split()) for html in descriptions)
+    return "\n".join(line for line in lines if line)
 
 
 @reversion.register(exclude=("tags",))
@@ -130,6 +152,8 @@ class Project(models.Model):
         help_text=_("After this day the project leaves the lists and shows as closed."),
     )
     is_published = models.BooleanField(_("published"), default=False)
+    # Kept by save(): the descriptions without markup, for the site search.
+    description_text = models.TextField(blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -153,6 +177,12 @@ class Project(models.Model):
     def save(self, *args, **kwargs):
         self.description = clean_html(self.description)
         self.description_en = clean_html(self.description_en)
+        self.description_text = description_text(self.description, self.description_en)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and (
+            {"description", "description_en"} & set(update_fields)
+        ):
+            kwargs["update_fields"] = {*update_fields, "description_text"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -167,7 +197,7 @@ class Project(models.Model):
         return (
             self.is_published
             and not self.is_expired(today)
-            and self.status in (self.Status.SEEKING, self.Status.NEGOTIATING)
+            and self.status in OPEN_STATUSES
         )
 
     @property
@@ -185,3 +215,7 @@ class Project(models.Model):
     @property
     def email(self):
         return self.contact_email or self.zone.email
+
+
+# The statuses in which a project still takes expressions of interest.
+OPEN_STATUSES = (Project.Status.SEEKING, Project.Status.NEGOTIATING)

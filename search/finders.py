@@ -1,4 +1,4 @@
-"""The two result lists of a search: zones, then articles.
+"""The three result lists of a search: zones, projects, then articles.
 
 Zones (about 3,000 rows) are matched with case-insensitive substring
 conditions on their names (official, short, English), catalogue code,
@@ -6,6 +6,12 @@ leading industries and profile text, every term in at least one of them, and
 ranked by where the weakest term was found: names (exact name first, then
 names that begin with the query), then industries, then the profile. On
 PostgreSQL the bigram index of the migrations narrows the candidates.
+
+Projects (a few thousand at most, published and unexpired) are matched and
+ranked the same way as zones: the whole query as a title, titles that
+begin with it, every term in the titles, every term in the titles, the
+industry or the zone's names, then the rest (some term only in the
+description's text). They are few enough that no index is needed.
 
 Articles match when their title and summary together hold every term as a
 substring; the same conditions run on both databases, so both return the
@@ -53,14 +59,16 @@ from django.db.models.lookups import GreaterThan
 
 from core.pagination import Cursor
 from news.models import Article
+from projects.models import Project
 from zones.models import Region, Zone
 
 PAGE_SIZE = 20
 PROBE_ROWS = 1000
 RANK_LIMIT = 3000
-# On the first page of a search of everything, this many zones come first;
-# a link leads to all of them.
+# On the first page of a search of everything, this many zones come first,
+# then this many projects; a link leads to all of either.
 ZONES_FIRST = 5
+PROJECTS_FIRST = 5
 
 # A search that still runs after this long is stopped and the reader asked
 # to narrow it, rather than holding a worker. PostgreSQL only.
@@ -85,6 +93,16 @@ ZONE_DOCUMENT = (
 ZONE_NAME_FIELDS = ("name", "short_name", "name_en", "code")
 ZONE_INDUSTRY_FIELDS = ("industry_text",)
 ZONE_PROFILE_FIELDS = ("profile_text",)
+# The project fields searched, by rank, as for zones.
+PROJECT_TITLE_FIELDS = ("title", "title_en")
+PROJECT_OFFER_FIELDS = (
+    "industry__name",
+    "industry__name_en",
+    "zone__name",
+    "zone__short_name",
+    "zone__name_en",
+)
+PROJECT_DESCRIPTION_FIELDS = ("description_text",)
 
 
 class SearchTooBroad(Exception):
@@ -95,7 +113,7 @@ class SearchTooBroad(Exception):
 class Filters:
     """The filters a search applies, already resolved to objects."""
 
-    kind: str = ""  # "", "zones" or "news"
+    kind: str = ""  # "", "zones", "projects" or "news"
     province: Region | None = None
     zone: Zone | None = None
     language: str = "zh-hans"  # the page's Django language code
@@ -103,6 +121,10 @@ class Filters:
     @property
     def wants_zones(self):
         return self.kind in ("", "zones")
+
+    @property
+    def wants_projects(self):
+        return self.kind in ("", "projects")
 
     @property
     def wants_news(self):
@@ -116,6 +138,12 @@ class Filters:
 @dataclass
 class ZonePage:
     zones: list = field(default_factory=list)
+    total: int = 0
+
+
+@dataclass
+class ProjectPage:
+    projects: list = field(default_factory=list)
     total: int = 0
 
 
@@ -277,6 +305,78 @@ def find_zones(query, filters, offset, limit):
         .in_bulk(page_ids)
     )
     return ZonePage(zones=[found[pk] for pk in page_ids], total=rows[0][1])
+
+
+# Projects --------------------------------------------------------------------
+
+
+def matching_projects(query, filters):
+    """Published, unexpired projects for the query, best first.
+
+    Ranked as zones are (see matching_zones): the whole query as a title,
+    titles that begin with it, every term in the titles, every term in the
+    titles, the industry or the zone's names, then the rest; newest first
+    within each.
+    """
+    titles = PROJECT_TITLE_FIELDS
+    titles_and_offer = titles + PROJECT_OFFER_FIELDS
+    projects = Project.objects.published().filter(
+        _any_field_contains_all(
+            query.terms, *titles_and_offer, *PROJECT_DESCRIPTION_FIELDS
+        )
+    )
+    if filters.province is not None:
+        projects = projects.filter(zone__province=filters.province)
+    if filters.zone is not None:
+        projects = projects.filter(zone=filters.zone)
+    exact, starts = _lookup(query.text, "exact"), _lookup(query.text, "startswith")
+    is_title = Q(**{f"title__{exact}": query.text}) | Q(
+        **{f"title_en__{exact}": query.text}
+    )
+    starts_title = Q(**{f"title__{starts}": query.text}) | Q(
+        **{f"title_en__{starts}": query.text}
+    )
+    return projects.annotate(
+        rank=Case(
+            When(is_title, then=Value(0)),
+            When(starts_title, then=Value(1)),
+            When(_any_field_contains_all(query.terms, *titles), then=Value(2)),
+            When(
+                _any_field_contains_all(query.terms, *titles_and_offer),
+                then=Value(3),
+            ),
+            default=Value(4),
+        )
+    ).order_by("rank", "-created_at", "-pk")
+
+
+def find_projects(query, filters, offset, limit):
+    """Return a ProjectPage: `limit` projects from `offset`, and the total.
+
+    One query: the page's projects with their zone and industry, each row
+    carrying the count of all matches (a window over them). With so few
+    projects, joining before the window costs nothing worth a second query.
+    """
+    found = list(
+        matching_projects(query, filters)
+        .select_related("zone", "industry")
+        .only(
+            "title",
+            "title_en",
+            "status",
+            "cooperation",
+            "description_text",
+            "zone__name",
+            "zone__name_en",
+            "industry__name",
+            "industry__name_en",
+        )  # fmt: skip
+        .annotate(total=Window(Count("*")))[offset : offset + limit]
+    )
+    if not found:
+        total = matching_projects(query, filters).count() if offset else 0
+        return ProjectPage(projects=[], total=total)
+    return ProjectPage(projects=found, total=found[0].total)
 
 
 # Articles --------------------------------------------------------------------

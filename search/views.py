@@ -1,4 +1,4 @@
-"""The search page: zones and news for /search/?q=…"""
+"""The search page: zones, projects and news for /search/?q=…"""
 
 from urllib.parse import urlencode
 
@@ -36,7 +36,7 @@ class SearchForm(FilterForm):
     # Parsed by clean_q into a search.terms.Query.
     q = forms.Field(required=False)
     kind = ChoiceField(
-        choices=[("zones", "zones"), ("news", "news")],
+        choices=[("zones", "zones"), ("projects", "projects"), ("news", "news")],
         note=gettext_lazy("The kind of result asked for is unknown; all are shown."),
     )
     province = SlugField(
@@ -192,6 +192,31 @@ def _zone_item(zone, terms, english):
     }
 
 
+def _project_item(project, terms, english):
+    """The template's view of a found project: why it was found, where the
+    titles do not say (the description's passage holding the other terms)."""
+    titles = [project.title, project.title_en]
+    elsewhere = [
+        term for term in terms if not any(match_spans(text, [term]) for text in titles)
+    ]
+    other_title = project.title if english else project.title_en
+    industry = project.industry
+    return {
+        "url": project.get_absolute_url(),
+        "title": highlight(project.display_title, terms),
+        "title_is_chinese": english and not project.title_en,
+        "other_title": highlight(other_title, terms) if other_title else "",
+        "other_title_lang": "zh-Hans" if english else "en",
+        "zone": highlight(project.zone.display_name, terms),
+        "zone_is_chinese": english and not project.zone.name_en,
+        "industry": highlight(industry.display_name, terms) if industry else "",
+        "industry_is_chinese": bool(industry) and english and not industry.name_en,
+        "status": project.get_status_display(),
+        "cooperation": project.get_cooperation_display(),
+        "excerpt": excerpt(project.description_text, elsewhere) if elsewhere else "",
+    }
+
+
 def _article_item(article, terms, english):
     """The template's view of a finders.FoundArticle."""
     if article.zone_name is not None:
@@ -214,7 +239,14 @@ def _collect(search):
     """Run the queries of one search page; return the template's results."""
     query, filters = search.query, search.filters
     per_page = finders.PAGE_SIZE
-    results = {"zones": [], "articles": [], "zone_total": None, "article_total": None}
+    results = {
+        "zones": [],
+        "projects": [],
+        "articles": [],
+        "zone_total": None,
+        "project_total": None,
+        "article_total": None,
+    }
     results["is_ranked"] = True
     results["older"] = results["newer"] = None
     last_page = 1
@@ -226,6 +258,16 @@ def _collect(search):
     elif filters.wants_zones and search.is_first_page:
         zone_page = finders.find_zones(query, filters, 0, finders.ZONES_FIRST)
         results["zones"], results["zone_total"] = zone_page.zones, zone_page.total
+    if filters.kind == "projects":
+        offset = (search.page_number - 1) * per_page
+        project_page = finders.find_projects(query, filters, offset, per_page)
+        results["projects"] = project_page.projects
+        results["project_total"] = project_page.total
+        last_page = max(1, -(-project_page.total // per_page))
+    elif filters.wants_projects and search.is_first_page:
+        project_page = finders.find_projects(query, filters, 0, finders.PROJECTS_FIRST)
+        results["projects"] = project_page.projects
+        results["project_total"] = project_page.total
     if filters.wants_news:
         article_page = finders.find_articles(
             query, filters, search.page_number, search.older, search.newer
@@ -237,9 +279,10 @@ def _collect(search):
         if article_page.is_ranked:
             last_page = max(1, -(-article_page.total // per_page))
     results["last_page"] = last_page
-    results["page_count"] = (
-        results["zone_total"] if filters.kind == "zones" else results["article_total"]
-    ) or 0
+    results["page_count"] = {
+        "zones": results["zone_total"],
+        "projects": results["project_total"],
+    }.get(filters.kind, results["article_total"]) or 0
     return results
 
 
@@ -248,7 +291,7 @@ def _pages(search, results):
     this page is past the last one or its cursor leads nowhere."""
     current, last = search.page_number, results["last_page"]
     paginator = Paginator(range(results["page_count"]), finders.PAGE_SIZE)
-    if results["is_ranked"] or search.filters.kind == "zones":
+    if results["is_ranked"] or search.filters.kind in ("zones", "projects"):
         if current > last:
             return {"redirect": last}
         page = paginator.page(current)
@@ -296,7 +339,7 @@ def _province_options(provinces, chosen, english):
 
 
 def index(request):
-    """Search zones and news; zones whose names match come first."""
+    """Search zones, projects and news; zones whose names match come first."""
     # Tuples: the form needs three columns, not 31 Region instances.
     provinces = list(
         Region.objects.filter(level=Region.Level.PROVINCE)
@@ -311,7 +354,12 @@ def index(request):
         return redirect(query_url(request, page=number if number > 1 else None))
     query = search.query
     english = is_english_page()
-    kind_labels = {"": _("Everything"), "zones": _("Zones"), "news": _("News")}
+    kind_labels = {
+        "": _("Everything"),
+        "zones": _("Zones"),
+        "projects": _("Investment projects"),
+        "news": _("News"),
+    }
     context = {
         "search": search,
         "search_query": query.text,
@@ -341,6 +389,11 @@ def index(request):
             context["zone_items"] = [
                 _zone_item(zone, query.terms, english) for zone in results["zones"]
             ]
+            context["project_items"] = [
+                _project_item(project, query.terms, english)
+                for project in results["projects"]
+            ]
+            context["all_projects_url"] = search.url(kind="projects")
             context["article_items"] = [
                 _article_item(article, query.terms, english)
                 for article in results["articles"]

@@ -13,11 +13,6 @@ ZONE_PROFILE_LIMIT = 10
 def zone_projects(zone):
     """The zone's open projects (published, unexpired, still seeking)."""
     projects = list(
-        Project.objects.published()
-        .filter(
-            zone=zone,
-            status__in=(Project.Status.SEEKING, Project.Status.NEGOTIATING),
-        )
-        .select_related("zone", "industry")[:ZONE_PROFILE_LIMIT]
+        Project.objects.open().filter(zone=zone).for_cards()[:ZONE_PROFILE_LIMIT]
     )
     return {"zone": zone, "projects": projects}

@@ -127,34 +127,35 @@ class QueryCountTests(SearchTestCase):
             make_zone(f"氢能产业园{n}", f"hydrogen-park-{n}", self.jiangsu, name_en="")
 
     def test_ranked_page_two_results_or_twenty(self):
-        # Site settings, provinces, zone ids with their count, zones, probe,
-        # the ranked page with its articles and count.
+        # Site settings, provinces, zone ids with their count, zones, the
+        # projects with their count, probe, the ranked page with its articles
+        # and count.
         self.count_for(articles=2, zones=2)
-        with self.assertNumQueries(queries_per_search(6)):
+        with self.assertNumQueries(queries_per_search(7)):
             self.search("氢能")
 
     def test_ranked_page_twenty_results(self):
         self.count_for(articles=20, zones=8)
-        with self.assertNumQueries(queries_per_search(6)):
+        with self.assertNumQueries(queries_per_search(7)):
             response = self.search("氢能")
         self.assertEqual(len(response.context["article_items"]), 20)
 
     def test_broad_page(self):
         # The probe's rows are the page: no ranking query.
         self.count_for(articles=30, zones=8)
-        with self.assertNumQueries(queries_per_search(5)):
+        with self.assertNumQueries(queries_per_search(6)):
             response = self.search("氢能")
         self.assertEqual(len(response.context["article_items"]), 20)
 
     def test_no_zone_found_skips_reading_zones(self):
         self.count_for(articles=2, zones=0)
-        with self.assertNumQueries(queries_per_search(5)):
+        with self.assertNumQueries(queries_per_search(6)):
             response = self.search("氢能")
         self.assertEqual(response.context["zone_items"], [])
 
     def test_zone_filter_costs_one_query(self):
         # Site settings, provinces, the zone, the ranked page: a filtered
-        # search skips the probe, and kind=news the zone list.
+        # search skips the probe, and kind=news the zones and projects.
         self.count_for(articles=3, zones=0)
         with self.assertNumQueries(queries_per_search(4)):
             self.search("氢能", zone="haimen-etdz", kind="news")
