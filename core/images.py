@@ -1,12 +1,22 @@
-"""Image uploads: validation, and renditions made once when an image is saved.
+"""Image uploads: validation, storage, and renditions made once on save.
 
-Renditions are WebP files stored beside the original (`<name>.w480.webp`).
-Their URLs and sizes are recorded on the model in a JSON field, so a page
-that shows an image with srcset, width and height reads no file and makes
-no query: the work happens once, on save, never on a request.
+An original is stored without its metadata (core.image_metadata: no GPS
+position, camera or comments; the orientation applied) under a folder named
+by a random token (`news/covers/2026/12/<token>/photo.jpg`), so nobody finds
+it without being given its URL: not from a rendition's name, not by trying
+names. Public pages link only renditions.
+
+Renditions are WebP files in the same upload folder under a token of their
+own (`news/covers/2026/12/<other token>.w480.webp`), which says nothing of
+the original's name. Their URLs and sizes are recorded on the model in a
+JSON field, so a page that shows an image with srcset, width and height
+reads no file and makes no query: the work happens once, on save, never on
+a request.
 """
 
 import logging
+import re
+import secrets
 import warnings
 from io import BytesIO
 from pathlib import PurePosixPath
@@ -16,8 +26,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.validators import FileExtensionValidator
+from django.db import models
+from django.db.models.fields.files import ImageFieldFile
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
+
+from core.image_metadata import clean_image
 
 IMAGE_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
 validate_image_extension = FileExtensionValidator(IMAGE_EXTENSIONS)
@@ -123,7 +138,8 @@ def make_renditions(field_file, widths, quality=80):
         top = ImageOps.exif_transpose(top)
         if top.mode not in ("RGB", "RGBA"):
             top = top.convert("RGBA" if "A" in top.mode else "RGB")
-        stem = str(PurePosixPath(field_file.name).with_suffix(""))
+        # One token for the widths of this image, none shared with the original.
+        stem = f"{rendition_folder(field_file)}/{secrets.token_hex(TOKEN_BYTES)}"
         renditions = {}
         for width in targets:
             height = _height(width, source_width, source_height)
@@ -132,10 +148,9 @@ def make_renditions(field_file, widths, quality=80):
                 resized = top.resize((width, height), Image.Resampling.LANCZOS)
             buffer = BytesIO()
             resized.save(buffer, "WEBP", quality=quality, method=4)
-            name = f"{stem}.w{width}.webp"
-            if storage.exists(name):
-                storage.delete(name)
-            saved = storage.save(name, ContentFile(buffer.getvalue()))
+            saved = storage.save(
+                f"{stem}.w{width}.webp", ContentFile(buffer.getvalue())
+            )
             renditions[str(width)] = {
                 "url": storage.url(saved),
                 "width": width,
@@ -144,6 +159,16 @@ def make_renditions(field_file, widths, quality=80):
     finally:
         field_file.close()
     return renditions
+
+
+def rendition_folder(field_file):
+    """The folder renditions of `field_file` go to: its field's upload folder
+    as of today (the original's own folder for a field without one)."""
+    upload_to = getattr(field_file.field, "upload_to", "")
+    if isinstance(upload_to, str) and upload_to:
+        # As FileField.generate_filename does for the original.
+        return timezone.localtime().strftime(upload_to).rstrip("/")
+    return str(PurePosixPath(field_file.name).parent)
 
 
 def _height(width, source_width, source_height):
@@ -207,6 +232,51 @@ def image_source(obj, field_name, width):
         width=chosen["width"],
         height=chosen["height"],
     )
+
+
+# 96 random bits: a name nobody finds by trying.
+TOKEN_BYTES = 12
+TOKEN_FOLDER = re.compile(rf"^[0-9a-f]{{{TOKEN_BYTES * 2}}}$")
+
+
+def is_unguessable(name):
+    """Whether a stored original's name is one CleanImageField makes."""
+    return bool(TOKEN_FOLDER.match(PurePosixPath(name).parent.name))
+
+
+def cleaned(content):
+    """`content` (a File) without image metadata: itself when it had none."""
+    if hasattr(content, "seek"):
+        content.seek(0)
+    data = content.read()
+    if hasattr(content, "seek"):
+        content.seek(0)
+    result = clean_image(data)
+    if result == data:
+        return content
+    return ContentFile(result, name=getattr(content, "name", None))
+
+
+class CleanImageFieldFile(ImageFieldFile):
+    def save(self, name, content, save=True):
+        super().save(name, cleaned(content), save)
+
+
+class CleanImageField(models.ImageField):
+    """An ImageField whose files are stored without metadata, in a folder
+    of their own named by a random token (see the module's docstring).
+
+    Every upload goes through FieldFile.save, whatever sends it (the admin,
+    a form, a management command), so none is stored as it came.
+    """
+
+    attr_class = CleanImageFieldFile
+
+    def generate_filename(self, instance, filename):
+        token = secrets.token_hex(TOKEN_BYTES)
+        return super().generate_filename(
+            instance, f"{token}/{PurePosixPath(filename).name}"
+        )
 
 
 class RenditionsMixin:

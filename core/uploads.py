@@ -23,6 +23,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.text import get_valid_filename
 
+from core.images import cleaned
+
 PENDING_DIRECTORY = "pending-uploads"
 SALT = "core.uploads.kept-file"
 
@@ -39,9 +41,8 @@ def keep(upload):
     """Store `upload` under the pending folder; return its signed token."""
     name = get_valid_filename(PurePosixPath(upload.name).name) or "upload"
     folder = f"{PENDING_DIRECTORY}/{secrets.token_hex(8)}"
-    if hasattr(upload, "seek"):
-        upload.seek(0)
-    stored = default_storage.save(f"{folder}/{name}", upload)
+    # Kept as it will be stored: an image without its metadata (GPS).
+    stored = default_storage.save(f"{folder}/{name}", cleaned(upload))
     if hasattr(upload, "seek"):
         upload.seek(0)
     return signing.dumps(stored, salt=SALT)

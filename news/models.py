@@ -25,7 +25,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
 
 from core.bilingual import BilingualNameMixin
-from core.images import IMAGE_VALIDATORS, RenditionsMixin
+from core.images import IMAGE_VALIDATORS, CleanImageField, RenditionsMixin
 from core.pagination import Cursor
 from core.sanitize import EDITOR_EXTENSIONS, clean_html
 
@@ -319,7 +319,7 @@ class Article(RenditionsMixin, models.Model):
         ),
     )
     tags = TaggableManager(verbose_name=_("tags"), blank=True)
-    cover = models.ImageField(
+    cover = CleanImageField(
         _("cover image"),
         upload_to="news/covers/%Y/%m/",
         blank=True,
@@ -617,7 +617,7 @@ class ArticleImage(RenditionsMixin, models.Model):
         on_delete=models.CASCADE,
         related_name="images",
     )
-    image = models.ImageField(
+    image = CleanImageField(
         _("image"), upload_to="news/gallery/%Y/%m/", validators=IMAGE_VALIDATORS
     )
     alt_text = models.CharField(

@@ -15,7 +15,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
 from core.bilingual import BilingualNameMixin, in_page_language, is_english_page
-from core.images import IMAGE_VALIDATORS, RenditionsMixin
+from core.images import IMAGE_VALIDATORS, CleanImageField, RenditionsMixin
 from core.sanitize import EDITOR_EXTENSIONS, clean_html
 from zones.naming import strip_suffix
 
@@ -413,11 +413,11 @@ class Zone(BilingualNameMixin, RenditionsMixin, models.Model):
         extensions=EDITOR_EXTENSIONS,
         sanitize=clean_html,
     )
-    logo = models.ImageField(
+    logo = CleanImageField(
         _("logo"), upload_to="zones/logos/", blank=True, validators=IMAGE_VALIDATORS
     )
     logo_renditions = models.JSONField(default=dict, blank=True, editable=False)
-    cover = models.ImageField(
+    cover = CleanImageField(
         _("cover photo"),
         upload_to="zones/covers/",
         blank=True,

@@ -3,6 +3,8 @@
 import json
 import os
 import urllib.request
+from io import BytesIO
+from pathlib import PurePosixPath
 from unittest import mock
 
 import boto3
@@ -10,11 +12,14 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.test import SimpleTestCase, override_settings
 from moto.server import ThreadedMotoServer
+from PIL import Image
 
 from core import backup
+from core.images import is_unguessable
 from investportal.env import env_storage
 from news.models import Article
 from tests.news.helpers import NewsTestCase, jpeg_upload
+from tests.news.test_upload_privacy import phone_upload
 
 BUCKET = "portal-media"
 CREDENTIALS = {"access_key": "test-key", "secret_key": "test-secret"}
@@ -149,3 +154,19 @@ class ObjectStorageTests(NewsTestCase):
         self.assertIn(image.image.name, names)
         for item in image.renditions_of("image").values():
             self.assertIn(item["url"].removeprefix(f"{self.endpoint}/{BUCKET}/"), names)
+
+    def object_body(self, key):
+        response = s3_client(self.endpoint).get_object(Bucket=BUCKET, Key=key)
+        return response["Body"].read()
+
+    def test_an_upload_reaches_the_bucket_upright_and_without_metadata(self):
+        article = self.make_article(cover=phone_upload(), cover_alt="港区")
+        self.assertTrue(is_unguessable(article.cover.name))
+        body = self.object_body(article.cover.name)
+        self.assertNotIn(b"Shouji Camera", body)
+        image = Image.open(BytesIO(body))
+        self.assertEqual(image.size, (900, 1600))
+        self.assertEqual(dict(image.getexif()), {})
+        token = PurePosixPath(article.cover.name).parent.name
+        for item in article.renditions_of("cover").values():
+            self.assertNotIn(token, item["url"])
