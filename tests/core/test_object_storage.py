@@ -3,13 +3,14 @@
 import json
 import os
 import urllib.request
-from io import BytesIO
+from io import BytesIO, StringIO
 from pathlib import PurePosixPath
 from unittest import mock
 
 import boto3
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.core.management import call_command
 from django.test import SimpleTestCase, override_settings
 from moto.server import ThreadedMotoServer
 from PIL import Image
@@ -18,6 +19,7 @@ from core import backup
 from core.images import is_unguessable
 from investportal.env import env_storage
 from news.models import Article
+from tests.core.test_secure_uploads import legacy_cover
 from tests.news.helpers import NewsTestCase, jpeg_upload
 from tests.news.test_upload_privacy import phone_upload
 
@@ -170,3 +172,17 @@ class ObjectStorageTests(NewsTestCase):
         token = PurePosixPath(article.cover.name).parent.name
         for item in article.renditions_of("cover").values():
             self.assertNotIn(token, item["url"])
+
+    def test_secure_uploads_moves_an_old_object_in_the_bucket(self):
+        article = self.make_article(cover_alt="港区")
+        legacy, renditions = legacy_cover()
+        Article.objects.filter(pk=article.pk).update(
+            cover=legacy, cover_renditions=renditions
+        )
+        call_command("secure_uploads", stdout=StringIO())
+        name = Article.objects.get(pk=article.pk).cover.name
+        stored = self.objects_in_bucket()
+        self.assertIn(name, stored)
+        self.assertNotIn(legacy, stored)
+        self.assertNotIn(legacy.replace(".jpg", ".w80.webp"), stored)
+        self.assertNotIn(b"Shouji Camera", self.object_body(name))
