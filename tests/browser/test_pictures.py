@@ -11,6 +11,7 @@ from django.utils import timezone
 from news.models import Article, ArticleImage, Channel
 from tests.factories import make_region, make_zone
 from tests.news.helpers import jpeg_upload
+from tests.news.test_upload_privacy import phone_upload
 from zones.models import Region
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -115,3 +116,30 @@ def test_gallery_photo_opens_its_large_rendition_without_javascript(
         assert tab.url.endswith(max(large.values(), key=lambda r: r["width"])["url"])
     finally:
         context.close()
+
+
+def test_a_phone_photo_shows_upright_and_links_no_original(page, picture_news):
+    """A portrait photo stored on its side (EXIF orientation 6, with GPS)
+    shows upright in the gallery and in its large version, whose address
+    says nothing of the original's."""
+    article = picture_news[0]
+    image = ArticleImage.objects.create(
+        article=article,
+        image=phone_upload("IMG_0815.jpg", size=(1200, 800)),
+        alt_text="竖拍的码头",
+        position=1,
+    )
+    serve_media(page)
+    page.goto(article.get_absolute_url())
+    picture = page.locator('.gallery img[alt="竖拍的码头"]')
+    picture.scroll_into_view_if_needed()
+    page.wait_for_function(
+        "alt => [...document.images].some(i => i.alt === alt && i.complete"
+        " && i.naturalWidth > 0)",
+        arg="竖拍的码头",
+    )
+    width, height = picture.evaluate("img => [img.naturalWidth, img.naturalHeight]")
+    assert height > width  # upright: 800 × 1200 turned to portrait
+    html = page.content()
+    assert "IMG_0815" not in html
+    assert Path(image.image.name).parent.name not in html
