@@ -23,10 +23,21 @@ SLUG_MAX_LENGTH = 200
 # (装备制造); the others are ASCII.
 SLUG = re.compile(rf"^[-\w]{{1,{SLUG_MAX_LENGTH}}}\Z")
 IGNORED = _("There is no %(filter)s “%(value)s”, so that filter was ignored.")
+# The same, where a value that names nothing is refused rather than dropped
+# (the API answers 400).
+UNKNOWN = _("There is no %(filter)s “%(value)s”.")
 
 
 class Note(ValidationError):
-    """A dropped value whose note is its own message, not the field's."""
+    """A dropped value whose note is its own message, not the field's.
+
+    `refusal` says the same where the value is refused rather than dropped
+    (without "so it was ignored").
+    """
+
+    def __init__(self, message, refusal=None):
+        super().__init__(message)
+        self.refusal = refusal or message
 
 
 class NoteMixin:
@@ -112,26 +123,40 @@ class FilterForm(forms.Form):
         """Add fields known only at run time (the zone directory's
         extensions), before the query string is cleaned."""
 
-    def drop(self, name, message):
-        """Drop the filter `name` from cleaned_data, with `message` as its note."""
-        self.add_error(name, Note(message))
+    def drop(self, name, message, refusal=None):
+        """Drop the filter `name` from cleaned_data, with `message` as its
+        note (`refusal`: the sentence where the value is refused instead)."""
+        self.add_error(name, Note(message, refusal))
         self.discarded.add(name)
 
     @property
     def notes(self):
         notes = []
-        for name, field in self.fields.items():
-            errors = self.errors.as_data().get(name)
-            if errors:
-                error = errors[0]
-                if isinstance(error, Note):
-                    notes.append(error.message)
-                else:
-                    value = self.data.get(name, "").strip()
-                    note = getattr(field, "note", IGNORED)
-                    notes.append(note % {"filter": field.label, "value": value})
+        for name in self.fields:
+            notes.extend(self.dropped_notes().get(name, ()))
             notes.extend(self.remarks.get(name, ()))
         return notes
+
+    def dropped_notes(self, refused=False):
+        """Parameter name → the sentence on its dropped value, in field order.
+
+        Pages show these as notes. With `refused` the sentences say why the
+        value cannot be used, not that it was ignored: the API answers them
+        as a 400 error.
+        """
+        dropped = {}
+        for name, field in self.fields.items():
+            errors = self.errors.as_data().get(name)
+            if not errors:
+                continue
+            error = errors[0]
+            if isinstance(error, Note):
+                dropped[name] = [error.refusal if refused else error.message]
+            else:
+                value = self.data.get(name, "").strip()
+                note = UNKNOWN if refused else getattr(field, "note", IGNORED)
+                dropped[name] = [note % {"filter": field.label, "value": value}]
+        return dropped
 
     def url_without(self, request, *names):
         """This page's URL without the filters `names`, the page number and

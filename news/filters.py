@@ -21,7 +21,7 @@ from core.filters import (
     SlugField,
 )
 from news.models import Article, Channel
-from zones.filters import city_outside_note
+from zones.filters import city_outside_note, city_outside_refusal
 from zones.models import Region, Zone
 
 FIRST_YEAR, LAST_YEAR = 1949, 2100
@@ -68,6 +68,7 @@ class ArticleFilterForm(FilterForm):
             self.drop(
                 "month",
                 _("A month is only used together with a year, so it was ignored."),
+                _("A month can only be used together with a year."),
             )
         return data
 
@@ -97,7 +98,11 @@ class ArticleFilterForm(FilterForm):
                 self.add_error(name, "")
         province, city = found.get("province"), found.get("city")
         if province and city and not city.is_within(province):
-            self.drop("city", city_outside_note(city, province))
+            self.drop(
+                "city",
+                city_outside_note(city, province),
+                city_outside_refusal(city, province),
+            )
 
 
 class ArticleFilters:

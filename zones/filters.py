@@ -103,12 +103,23 @@ class ZoneFilterForm(FilterForm):
             elif data.get(name):
                 self.add_error(name, "")
         if province and city and not city.is_within(province):
-            self.drop("city", city_outside_note(city, province))
+            self.drop(
+                "city",
+                city_outside_note(city, province),
+                city_outside_refusal(city, province),
+            )
         return data
 
 
 def city_outside_note(city, province):
     return _("%(city)s is not in %(province)s, so the city filter was ignored.") % {
+        "city": city.display_name,
+        "province": province.display_name,
+    }
+
+
+def city_outside_refusal(city, province):
+    return _("%(city)s is not in %(province)s.") % {
         "city": city.display_name,
         "province": province.display_name,
     }
