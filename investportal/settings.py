@@ -5,6 +5,7 @@ variables (see the table in README.md). The defaults suit a first run on a
 laptop: SQLite, local-memory cache, DEBUG off unless `make run` turns it on.
 """
 
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -52,6 +53,11 @@ INSTALLED_APPS = [
     "taggit",
     "django_prose_editor",
     "reversion",
+    # The open-data API (api/): DRF, its OpenAPI schema and the sidecar's
+    # Swagger UI files, served from our own static files.
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "core.apps.AxesConfig",
     "core",
     "zones",
@@ -60,6 +66,7 @@ INSTALLED_APPS = [
     "search",
     "inquiries",
     "projects",
+    "api",
     "portal",
     "demo",
 ]
@@ -315,3 +322,54 @@ LOGGING = {
     },
 }
 ADMIN_URL = env_str("ADMIN_URL", "admin/")
+
+# The read-only open-data API under /api/v1/ (README, "Open data API").
+# Requests per client address without a session, counted in the shared
+# cache: "120/minute", "5000/day" (s, m, h, d and their long forms); "off"
+# removes the limit. When the cache is down the API serves unthrottled.
+API_ANON_RATE = env_str("API_ANON_RATE", "120/minute").strip()
+if API_ANON_RATE.lower() in ("off", "none", ""):
+    API_ANON_RATE = None
+elif not re.fullmatch(
+    r"[1-9][0-9]{0,8}/(s|m|h|d|sec|second|min|minute|hour|day)", API_ANON_RATE
+):
+    raise ImproperlyConfigured(
+        f"API_ANON_RATE={API_ANON_RATE!r} is not a rate; write it like "
+        "120/minute or 5000/day, or off."
+    )
+REST_FRAMEWORK = {
+    # JSON only: the browsable HTML renderer would add forms, a session and
+    # inline script; /api/v1/docs/ is the human face of the API.
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    # Everyone reads the same public data: no sign-in, so no answer depends
+    # on who asks and every 200 may be kept by a shared cache.
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.AnonymousRateThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "api.schema.ApiAutoSchema",
+    "URL_FORMAT_OVERRIDE": None,
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "investportal open data API",
+    "DESCRIPTION": (
+        "Read-only JSON of what the portal publishes: regions, development "
+        "zones, news articles, investment projects, zone figures and "
+        "incentives. Lists are paged by cursor: follow `next` and `previous`."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": False,
+    # Several models have a "level", "kind" or "status" of their own.
+    "ENUM_NAME_OVERRIDES": {
+        "RegionLevelEnum": "zones.models.Region.Level",
+        "ZoneLevelEnum": "zones.models.Zone.Level",
+        "ZoneKindEnum": "zones.models.Zone.Kind",
+        "ArticleKindEnum": "news.models.Article.Kind",
+        "IncentiveKindEnum": "facts.models.Incentive.Kind",
+        "ProjectStatusEnum": "projects.models.Project.Status",
+        "IncentiveStatusEnum": "facts.models.Incentive.Status",
+    },
+}

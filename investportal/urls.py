@@ -11,6 +11,9 @@ from portal.sitemaps import SITEMAPS
 handler500 = "portal.views.server_error"
 
 urlpatterns = [
+    # The open-data API: one address in every language (its data carries
+    # both), outside i18n_patterns.
+    path("api/v1/", include("api.urls")),
     path("healthz", portal_views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("robots.txt", portal_views.robots_txt, name="robots"),
