@@ -26,7 +26,9 @@ the table marks such runs with "*".
 
 "News page 5,000" is the keyset URL the site links to at that depth
 (?older=<cursor of the 99,980th article>, news/pagination.py): numbered
-pages stop at 10.
+pages stop at 10. "API 新闻 第5000页" is the API's article list at the same
+depth, by the cursor its `next` link carries there (api/pagination.py):
+one request, no walk.
 
 Everything binds to 127.0.0.1 and stops by itself; the gunicorn workers'
 resident memory is printed after each mode. --py-spy DIR records one
@@ -161,6 +163,8 @@ def base_env(args):
         ALLOWED_HOSTS="127.0.0.1",
         LOG_LEVEL="ERROR",
         PYTHONPATH=str(ROOT),
+        # wrk asks from one address, far above any client's API rate limit.
+        API_ANON_RATE="off",
     )
     env.pop("BENCH_REFERENCE_DIR", None)
     return env
@@ -223,8 +227,15 @@ def choose_pages():
         .order_by("-published_at", "-id")
         .only("id", "published_at")[DEEP_PAGE_OFFSET]
     )
+    # The API's article list holds both languages, newest first; its page
+    # 5,000 is the one its `next` links reach from page 4,999, whose last
+    # article is found here once, by OFFSET, as above.
+    last_api_row_of_4999 = published.order_by("-published_at", "-id").only(
+        "id", "published_at"
+    )[DEEP_PAGE_OFFSET]
     translation.activate("zh-hans")
     news = reverse("news:index")
+    api_articles = reverse("api:article-list")
     pages = [
         Page("home", "首页", [reverse("home")]),
         Page("news-page-1", "新闻 第1页", [news]),
@@ -263,6 +274,15 @@ def choose_pages():
             url = reverse("search:index")
         pages.append(Page(name, label, [with_query(url, q=q)]))
     pages.append(Page("rss", "RSS", [reverse("news:feed-rss")]))
+    pages.append(Page("api-articles-page-1", "API 新闻 第1页", [api_articles]))
+    pages.append(
+        Page(
+            "api-articles-page-5000",
+            "API 新闻 第5000页",
+            # The API's cursor: "n" (next) and the row's (published_at, id).
+            [with_query(api_articles, cursor=f"n{Cursor.of(last_api_row_of_4999)}")],
+        )
+    )
     return pages
 
 
