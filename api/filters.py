@@ -36,11 +36,13 @@ def check(*forms_):
         raise ValidationError(errors)
 
 
-def parameters(form_class, descriptions=None, exclude=()):
-    """OpenAPI query parameters for the fields of `form_class`."""
+def parameters(form_class, descriptions=None, exclude=(), extra_fields=None):
+    """OpenAPI query parameters for the fields of `form_class`, and for
+    `extra_fields` ({name: field}) that it adds at run time."""
     descriptions = descriptions or {}
     result = []
-    for name, field in form_class.base_fields.items():
+    fields = {**form_class.base_fields, **(extra_fields or {})}
+    for name, field in fields.items():
         if name in exclude:
             continue
         result.append(
@@ -77,6 +79,8 @@ def _schema(field):
 
 class BooleanChoiceField(ChoiceField):
     """true/false (or 1/0), as OpenAPI writes a boolean in a query."""
+
+    refusal = gettext_lazy("Write true or false, not “%(value)s”.")
 
     def __init__(self, **kwargs):
         super().__init__(

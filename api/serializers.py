@@ -10,6 +10,7 @@ their codes. A 200 answer is therefore the same whatever the client's
 language, which lets every client and cache share it.
 """
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 from drf_spectacular.utils import extend_schema_field
@@ -50,7 +51,11 @@ extend_schema_field({"type": "string", "format": "uri"})(AbsoluteUrlField)
 
 
 class WebUrlField(serializers.Field):
-    """The absolute URL of the object's page on the site."""
+    """The absolute URL of the object's page on the site, in Chinese (the
+    English page is the same path under /en/). Never the client's language:
+    every client gets the same answer (see the module docstring)."""
+
+    language = settings.LANGUAGE_CODE
 
     def __init__(self, **kwargs):
         kwargs["source"] = "*"
@@ -58,7 +63,11 @@ class WebUrlField(serializers.Field):
         super().__init__(**kwargs)
 
     def to_representation(self, value):
-        return absolute(self.context["request"], value.get_absolute_url())
+        with translation.override(self.language_of(value)):
+            return absolute(self.context["request"], value.get_absolute_url())
+
+    def language_of(self, value):
+        return self.language
 
 
 extend_schema_field({"type": "string", "format": "uri"})(WebUrlField)
@@ -283,10 +292,8 @@ class SourceSerializer(serializers.ModelSerializer):
 class ArticleWebUrlField(WebUrlField):
     """An article's page in its own language (/news/7/ or /en/news/7/)."""
 
-    def to_representation(self, article):
-        language = "en" if article.language == Article.Language.ENGLISH else "zh-hans"
-        with translation.override(language):
-            return super().to_representation(article)
+    def language_of(self, article):
+        return "en" if article.language == Article.Language.ENGLISH else "zh-hans"
 
 
 extend_schema_field({"type": "string", "format": "uri"})(ArticleWebUrlField)

@@ -1,5 +1,4 @@
 from django.urls import path, re_path
-from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework.routers import SimpleRouter
 
 from api import views
@@ -16,7 +15,7 @@ router.register("incentives", views.IncentiveViewSet, basename="incentive")
 
 urlpatterns = [
     path("", views.root, name="root"),
-    path("schema/", SpectacularJSONAPIView.as_view(), name="schema"),
+    path("schema/", views.SchemaView.as_view(), name="schema"),
     path("docs/", views.docs, name="docs"),
     *router.urls,
     re_path(r"^(?P<path>.*)$", views.not_found),

@@ -15,6 +15,7 @@ from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework import viewsets
 from rest_framework.decorators import api_view, schema
 from rest_framework.exceptions import NotFound
@@ -36,6 +37,7 @@ from news.filters import ArticleFilterForm, ArticleFilters
 from news.models import Article
 from projects.filters import ProjectFilterForm, ProjectFilters
 from projects.models import Project
+from zones.extensions import directory_extensions
 from zones.filters import ZoneFilterForm, ZoneFilters
 from zones.models import Region, Zone
 
@@ -64,6 +66,35 @@ def activate_client_language(request):
     translation.activate(
         translation.get_language_from_request(headers_only, check_path=False)
     )
+
+
+class Without:
+    """Query parameters less some names, read through to the original.
+
+    Not a copy: the page cache notes which parameters a view read from the
+    original (core.cache.uses_every_parameter) before it stores an answer.
+    """
+
+    def __init__(self, params, *names):
+        self.params = params
+        self.names = names
+
+    def get(self, key, default=None):
+        return default if key in self.names else self.params.get(key, default)
+
+    def getlist(self, key, default=None):
+        return [] if key in self.names else self.params.getlist(key, default)
+
+    def __contains__(self, key):
+        return key not in self.names and key in self.params
+
+    def __getitem__(self, key):
+        if key in self.names:
+            raise KeyError(key)
+        return self.params[key]
+
+    def __iter__(self):
+        return (key for key in self.params if key not in self.names)
 
 
 class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
@@ -124,6 +155,13 @@ class RegionViewSet(ReadOnlyViewSet):
 
 
 def zone_parameters():
+    # The directory's filters from the apps above zones (facts: figures
+    # reported, incentive kind); their fields need no query to build.
+    extra_fields = {
+        name: field
+        for extension in directory_extensions()
+        for name, field in extension.fields().items()
+    }
     return parameters(
         ZoneFilterForm,
         {
@@ -131,8 +169,11 @@ def zone_parameters():
             "city": "City slug, within the province if one is given.",
             "industry": "Industry slug, as in a zone's `industries`.",
             "q": "Text in the zone's names, or its catalogue code.",
+            "figures": "`with`: zones that reported figures; `without`: none.",
+            "incentive": "Zones with an incentive of this kind in force.",
         },
         exclude=("sort",),
+        extra_fields=extra_fields,
     )
 
 
@@ -159,11 +200,9 @@ class ZoneViewSet(ReadOnlyViewSet):
     def get_queryset(self):
         zones = Zone.objects.published().with_regions().with_industries()
         if self.action == "list":
-            params = self.request.query_params.copy()
             # The directory's sort orders are pages of a name order; the API
             # pages by id, so the parameter has no meaning here.
-            params.pop("sort", None)
-            filters = ZoneFilters(params)
+            filters = ZoneFilters(Without(self.request.query_params, "sort"))
             check(filters.form)
             # One industry a filter, linked once per zone: no duplicate rows.
             zones = filters.apply(zones)
@@ -401,7 +440,18 @@ def not_found(request, path=""):
     raise NotFound(_("There is nothing at this address of the API."))
 
 
+class SchemaView(SpectacularJSONAPIView):
+    """The OpenAPI schema in English, as its descriptions are written,
+    whatever the client's language (`?lang=zh-hans`: Chinese field titles)."""
+
+    @extend_schema(exclude=True)
+    def get(self, request, *args, **kwargs):
+        with translation.override("en"):
+            return super().get(request, *args, **kwargs)
+
+
 def docs(request):
     """Swagger UI over the schema, from the sidecar's files: no CDN, and no
     inline script or style, so it runs under a strict Content-Security-Policy."""
+    activate_client_language(request)
     return render(request, "api/docs.html", {"schema_url": reverse("api:schema")})

@@ -141,8 +141,8 @@ class FilterForm(forms.Form):
         """Parameter name → the sentence on its dropped value, in field order.
 
         Pages show these as notes. With `refused` the sentences say why the
-        value cannot be used, not that it was ignored: the API answers them
-        as a 400 error.
+        value cannot be used, not that it was ignored (a field's own
+        `refusal`, else UNKNOWN): the API answers them as a 400 error.
         """
         dropped = {}
         for name, field in self.fields.items():
@@ -154,7 +154,10 @@ class FilterForm(forms.Form):
                 dropped[name] = [error.refusal if refused else error.message]
             else:
                 value = self.data.get(name, "").strip()
-                note = UNKNOWN if refused else getattr(field, "note", IGNORED)
+                if refused:
+                    note = getattr(field, "refusal", UNKNOWN)
+                else:
+                    note = getattr(field, "note", IGNORED)
                 dropped[name] = [note % {"filter": field.label, "value": value}]
         return dropped
 

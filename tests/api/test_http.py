@@ -110,3 +110,49 @@ class AddressTests(ApiTestCase):
              "schema", "docs"},
         )  # fmt: skip
         self.assertTrue(data["articles"].endswith(ARTICLES))
+
+
+@override_settings(PAGE_CACHE=True)
+class PageCacheTests(ApiTestCase):
+    def test_filtered_lists_are_stored_and_shared(self):
+        for url in (
+            reverse("api:zone-list") + "?province=jiangsu&page_size=1",
+            ARTICLES + "?zone=haimen-etdz&language=zh-hans",
+        ):
+            with self.subTest(url):
+                first = self.client.get(url)
+                self.assertEqual(first["X-Page-Cache"], "miss")
+                self.assertIn("public", first["Cache-Control"])
+                second = self.client.get(url)
+                self.assertEqual(second["X-Page-Cache"], "hit")
+                self.assertEqual(second.content, first.content)
+
+    def test_a_parameter_the_api_never_reads_is_not_stored(self):
+        url = reverse("api:zone-list") + "?sort=name"
+        self.client.get(url)
+        self.assertEqual(self.client.get(url)["X-Page-Cache"], "miss")
+        self.assertIn("private", self.client.get(url)["Cache-Control"])
+
+
+class LanguageTests(ApiTestCase):
+    def test_data_is_the_same_in_either_language(self):
+        self.make_article()
+        self.make_article("English news", language="en")
+        for url in (ARTICLES, reverse("api:zone-list"), reverse("api:region-list")):
+            with self.subTest(url):
+                chinese = self.client.get(url, headers={"accept-language": "zh-hans"})
+                english = self.client.get(url, headers={"accept-language": "en"})
+                self.assertEqual(chinese.content, english.content)
+                self.assertEqual(chinese["ETag"], english["ETag"])
+        data = self.get_json(ARTICLES)
+        urls = sorted(row["web_url"] for row in data["results"])
+        self.assertTrue(urls[0].endswith(f"/en/news/{data['results'][0]['id']}/"))
+        self.assertNotIn("/en/", urls[1])
+
+    def test_the_schema_is_in_english_unless_asked(self):
+        url = reverse("api:schema")
+        response = self.client.get(url, headers={"accept-language": "zh-hans"})
+        self.assertNotIn("简称", response.content.decode())
+        self.assertIn(
+            "简称", self.client.get(url, {"lang": "zh-hans"}).content.decode()
+        )

@@ -214,3 +214,15 @@ class OtherListTests(ApiTestCase):
         row = self.get_json(reverse("api:figure-detail", kwargs={"pk": gdp.pk}))
         self.assertEqual(row["value"], 900)
         self.assertEqual(row["indicator"]["code"], "gdp")
+
+
+class IncentiveListTests(ApiTestCase):
+    def test_expired_takes_true_or_false(self):
+        url = reverse("api:incentive-list")
+        for value in ("true", "false", "1", "0"):
+            with self.subTest(value):
+                self.get_json(url, expired=value)
+        data = self.client.get(
+            url, {"expired": "maybe"}, headers={"accept-language": "en"}
+        ).json()
+        self.assertEqual(data, {"expired": ["Write true or false, not “maybe”."]})
