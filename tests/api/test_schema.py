@@ -12,6 +12,8 @@ from datetime import timedelta
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.utils import timezone
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
@@ -36,7 +38,20 @@ CHECKS = [
 
 
 @pytest.fixture
-def api_data(db, settings):
+def wsgi_keeps_the_test_connection():
+    """Schemathesis calls the real WSGI handler, whose request signals close
+    a connection found inside a transaction (the test's), as Django's test
+    client prevents by the same means: PostgreSQL would lose the test data."""
+    signals = (request_started, request_finished)
+    for signal in signals:
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in signals:
+        signal.connect(close_old_connections)
+
+
+@pytest.fixture
+def api_data(db, settings, wsgi_keeps_the_test_connection):
     """A little of everything, in public and hidden states."""
     settings.API_ANON_RATE = None
     now = timezone.now()
