@@ -68,6 +68,13 @@ def activate_client_language(request):
     )
 
 
+def allow_any_origin(response):
+    """Let scripts on any site read the answer (CORS): the data is public
+    and no answer depends on cookies or credentials, which are not sent."""
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
 class Without:
     """Query parameters less some names, read through to the original.
 
@@ -105,6 +112,11 @@ class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     def initial(self, request, *args, **kwargs):
         activate_client_language(request)
         super().initial(request, *args, **kwargs)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        return allow_any_origin(
+            super().finalize_response(request, response, *args, **kwargs)
+        )
 
     def get_serializer_class(self):
         if self.action == "retrieve" and self.detail_serializer_class:
@@ -447,7 +459,7 @@ class SchemaView(SpectacularJSONAPIView):
     @extend_schema(exclude=True)
     def get(self, request, *args, **kwargs):
         with translation.override("en"):
-            return super().get(request, *args, **kwargs)
+            return allow_any_origin(super().get(request, *args, **kwargs))
 
 
 def docs(request):

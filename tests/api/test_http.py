@@ -156,3 +156,21 @@ class LanguageTests(ApiTestCase):
         self.assertIn(
             "简称", self.client.get(url, {"lang": "zh-hans"}).content.decode()
         )
+
+
+class CrossOriginTests(ApiTestCase):
+    def test_scripts_on_other_sites_may_read_lists_details_errors_and_the_schema(self):
+        article = self.make_article()
+        for url, status in (
+            (ARTICLES, 200),
+            (reverse("api:article-detail", kwargs={"pk": article.pk}), 200),
+            (ARTICLES + "?zone=atlantis", 400),
+            (reverse("api:schema"), 200),
+        ):
+            with self.subTest(url):
+                response = self.client.get(
+                    url, headers={"origin": "https://example.org"}
+                )
+                self.assertEqual(response.status_code, status)
+                self.assertEqual(response["Access-Control-Allow-Origin"], "*")
+                self.assertNotIn("Access-Control-Allow-Credentials", response)
