@@ -303,8 +303,12 @@ LIST_FIELDS = (
             ProjectFilterForm,
             {
                 "province": "Province slug.",
+                "city": "City slug (a municipality is its own city).",
                 "zone": "Zone slug.",
                 "industry": "Industry slug.",
+                "investment": "Range of the total investment in yuan. Amounts "
+                "in other currencies are not converted: such projects, and "
+                "those without an amount, are in no range.",
             },
         ),
     ),

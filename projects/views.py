@@ -7,12 +7,12 @@ from django.views.generic import DetailView, ListView
 
 from core.pagination import NearestPageMixin
 from core.structured_data import json_ld_script, plain_text
-from projects.filters import ProjectFilters
+from projects.filters import ProjectFilters, ProjectPageForm, sort_choices
 from projects.models import Project
 
 
 def list_queryset():
-    return Project.objects.published().select_related("zone__province", "industry")
+    return Project.objects.published().for_cards()
 
 
 class ProjectListView(NearestPageMixin, ListView):
@@ -21,13 +21,14 @@ class ProjectListView(NearestPageMixin, ListView):
     paginate_by = 20
 
     def get_queryset(self):
-        self.filters = ProjectFilters(self.request.GET)
-        return self.filters.apply(list_queryset())
+        self.filters = ProjectFilters(self.request.GET, ProjectPageForm)
+        return self.filters.apply(list_queryset()).order_by(*self.filters.ordering)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filters"] = self.filters
         context["facets"] = self.filters.facets(Project.objects.published())
+        context["sort_choices"] = sort_choices()
         context["breadcrumbs"] = [{"label": _("Investment projects")}]
         context["nav_section"] = "projects"
         return context

@@ -81,34 +81,43 @@ class ZoneFilterForm(FilterForm):
         return value.strip()
 
     def clean(self):
-        data = super().clean()
-        wanted = [data[name] for name in ("province", "city") if data.get(name)]
-        found = {}
-        if wanted:
-            found = {
-                region.slug: region for region in Region.objects.filter(slug__in=wanted)
-            }
-        province = found.get(data.get("province"))
-        if province is not None and province.level != Region.Level.PROVINCE:
-            province = None
-        city = found.get(data.get("city"))
-        # A municipality acts as its own city (北京's zones have 北京 as city).
-        if city is not None and not (
-            city.level == Region.Level.CITY or city.is_municipality
-        ):
-            city = None
-        for name, region in (("province", province), ("city", city)):
-            if region is not None:
-                data[name] = region
-            elif data.get(name):
-                self.add_error(name, "")
-        if province and city and not city.is_within(province):
-            self.drop(
-                "city",
-                city_outside_note(city, province),
-                city_outside_refusal(city, province),
-            )
-        return data
+        return clean_province_and_city(self, super().clean())
+
+
+def clean_province_and_city(form, data):
+    """Resolve the `province` and `city` slugs of a FilterForm's cleaned
+    `data` to regions, in one query, and return `data`.
+
+    An unknown slug, or one of the wrong level, is noted and dropped; a city
+    outside the chosen province is dropped with a note that says so.
+    """
+    wanted = [data[name] for name in ("province", "city") if data.get(name)]
+    found = {}
+    if wanted:
+        found = {
+            region.slug: region for region in Region.objects.filter(slug__in=wanted)
+        }
+    province = found.get(data.get("province"))
+    if province is not None and province.level != Region.Level.PROVINCE:
+        province = None
+    city = found.get(data.get("city"))
+    # A municipality acts as its own city (北京's zones have 北京 as city).
+    if city is not None and not (
+        city.level == Region.Level.CITY or city.is_municipality
+    ):
+        city = None
+    for name, region in (("province", province), ("city", city)):
+        if region is not None:
+            data[name] = region
+        elif data.get(name):
+            form.add_error(name, "")
+    if province and city and not city.is_within(province):
+        form.drop(
+            "city",
+            city_outside_note(city, province),
+            city_outside_refusal(city, province),
+        )
+    return data
 
 
 def city_outside_note(city, province):

@@ -85,13 +85,28 @@ class ListTests(ProjectsTestCase):
         for number in range(2):
             make_project(self.haimen, f"项目{number}", industry=self.equipment)
         few = count_queries()
-        # The count, five facets (one a filter) and the page.
-        self.assertEqual(few, 7)
+        # The count, seven facets (one a filter) and the page.
+        self.assertEqual(few, 9)
         for number in range(2, 20):
-            make_project(self.ningbo, f"项目{number}", industry=self.chips)
+            make_project(
+                self.ningbo,
+                f"项目{number}",
+                industry=self.chips,
+                investment=number * 10,
+                currency="USD" if number % 3 else "CNY",
+                cooperation=Project.Cooperation.JOINT_VENTURE,
+            )
         self.assertEqual(count_queries(), few)
         with self.assertNumQueries(few):
             self.client.get(url)
+        # Filtered and sorted by investment, the same.
+        url += "?province=zhejiang&investment=100m-1b&sort=investment"
+        with self.assertNumQueries(few + 1):  # the province and city lookup
+            response = self.client.get(url)
+        self.assertEqual(
+            [project.title for project in response.context["projects"]],
+            ["项目18", "项目15", "项目12"],
+        )
 
     def test_pagination(self):
         for number in range(25):
