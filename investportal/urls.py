@@ -5,8 +5,10 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.static import serve
 
+from news import downloads as news_downloads
 from portal import views as portal_views
 from portal.sitemaps import SITEMAPS
+from zones import downloads as zone_downloads
 
 handler500 = "portal.views.server_error"
 
@@ -30,6 +32,15 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="django.contrib.sitemaps.views.sitemap",
     ),
+    # Open data files: one address for both languages (the /data/ page
+    # explains them).
+    path("data/zones.csv", zone_downloads.catalogue_csv, name="data-zones-csv"),
+    path(
+        "data/zones.geojson",
+        zone_downloads.catalogue_geojson,
+        name="data-zones-geojson",
+    ),
+    path("data/articles.csv", news_downloads.articles_csv, name="data-articles-csv"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -39,6 +50,7 @@ urlpatterns += i18n_patterns(
     path("news/", include("news.urls")),
     path("projects/", include("projects.urls")),
     path("search/", include("search.urls")),
+    path("data/", portal_views.open_data, name="data"),
     path("", include("inquiries.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
     prefix_default_language=False,

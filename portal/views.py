@@ -13,16 +13,23 @@ from django.shortcuts import render
 from django.template import loader
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from core.bilingual import is_english_page
 from core.models import SiteSettings
+from news import downloads as news_downloads
 from news.frontpage import front_page
 from news.views import chinese_news_url, feed_links
+from zones import downloads as zone_downloads
 
 logger = logging.getLogger(__name__)
+
+# The datasets of the /data/ page, in its order; each lives in its own app.
+DATASETS = (zone_downloads.DATASET, news_downloads.DATASET)
 
 
 def home(request):
@@ -34,6 +41,33 @@ def home(request):
         chinese_news_url=chinese_news_url(),
     )
     return render(request, "portal/home.html", context)
+
+
+def open_data(request):
+    """The datasets offered as files: fields, rows, newest change, licence."""
+    now = timezone.now()
+    datasets = []
+    for dataset in DATASETS:
+        found = dataset.summary(now)
+        datasets.append(
+            {
+                "dataset": dataset,
+                "count": found.count,
+                "last_modified": found.last_modified,
+                "files": [
+                    (download, reverse(download.url_name))
+                    for download in dataset.downloads
+                ],
+            }
+        )
+    return render(
+        request,
+        "portal/data.html",
+        {
+            "datasets": datasets,
+            "breadcrumbs": [{"label": _("Open data"), "url": ""}],
+        },
+    )
 
 
 @never_cache

@@ -1,0 +1,205 @@
+"""The articles' metadata as open data: one CSV (see core.downloads).
+
+Exactly the articles readers may see (Article.objects.published()), one row
+each, with no body and no staff: id, title, language, publish time, kind,
+channel, source, publishing zone, tags, URL. The rows stream from a database
+iterator in id order (the primary key's order, which needs no sort); tags are
+read one query per chunk of rows, so a million articles never sit in memory.
+"""
+
+from django.db.models import Count, Max
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
+
+from core.cache import content_version, guarded
+from core.downloads import (
+    CHUNK_SIZE,
+    CODE,
+    DATETIME,
+    INTEGER,
+    PORTAL_LICENCE,
+    PORTAL_LICENCE_URL,
+    TEXT,
+    URL,
+    Dataset,
+    Download,
+    Field,
+    Summary,
+    csv_chunks,
+    iso_datetime,
+    version_tag,
+)
+from core.http_cache import download_response
+from core.models import SiteSettings
+from news.models import Article
+
+# Raise when the file's columns change, so cached copies are replaced.
+FORMAT_VERSION = 1
+
+FIELDS = (
+    Field(
+        "id",
+        INTEGER,
+        _("The article's number on the portal, the end of its page's address."),
+    ),
+    Field("title", TEXT, _("Title, as published.")),
+    Field(
+        "language",
+        CODE,
+        _(
+            "zh-hans: a Chinese article, listed on the Chinese pages; en: an "
+            "English one, listed on the English pages."
+        ),
+    ),
+    Field("published_at", DATETIME, _("Publish time.")),
+    Field("kind", CODE, _("text: text news; picture: picture news.")),
+    Field("channel", TEXT, _("The news channel (栏目), by its slug.")),
+    Field(
+        "source",
+        TEXT,
+        _("The organisation the article comes from (来源), where one is named."),
+    ),
+    Field(
+        "zone_slug",
+        TEXT,
+        _(
+            "The publishing zone, by the slug of the zone catalogue; empty when "
+            "no zone published it."
+        ),
+    ),
+    Field("zone", TEXT, _("The publishing zone's official name.")),
+    Field("tags", TEXT, _("Tags, separated by semicolons.")),
+    Field("url", URL, _("The article's page on this portal.")),
+    Field("updated_at", DATETIME, _("When the article last changed.")),
+)
+HEADER = tuple(field.name for field in FIELDS)
+PREAMBLE_LINES = 5
+
+
+def summary(now=None):
+    """Published articles: how many, and the newest change (one query).
+
+    A scheduled article changes the list when its time comes, without a
+    save: the newest change is the later of the newest edit and the newest
+    publish time.
+    """
+    found = (
+        Article.objects.published(now)
+        .order_by()
+        .aggregate(
+            count=Count("pk"),
+            updated=Max("updated_at"),
+            went_live=Max("published_at"),
+        )
+    )
+    moments = [found[key] for key in ("updated", "went_live") if found[key]]
+    return Summary(found["count"], max(moments) if moments else None)
+
+
+DATASET = Dataset(
+    key="articles",
+    title=_("Zone news: article metadata"),
+    description=_(
+        "One row per article readers can see on the portal (published, its "
+        "time come, not deleted), in both languages. Metadata only: the "
+        "texts stay on the articles' pages."
+    ),
+    fields=FIELDS,
+    downloads=(Download("CSV", "data-articles-csv", "text/csv"),),
+    summary=summary,
+    preamble_lines=PREAMBLE_LINES,
+    licence=_(
+        "The metadata is compiled by the portal and licensed under CC BY 4.0. "
+        "Titles are written by the publishing zones and the sources named; "
+        "the articles themselves are not part of the dataset."
+    ),
+)
+
+
+def _articles(now):
+    return (
+        Article.objects.published(now)
+        .select_related("channel", "source", "zone")
+        .only(
+            "id",
+            "title",
+            "language",
+            "published_at",
+            "kind",
+            "updated_at",
+            "channel__slug",
+            "source__name",
+            "zone__slug",
+            "zone__name",
+        )  # fmt: skip
+        .prefetch_related("tags")
+        .order_by("id")
+    )
+
+
+def _url_prefixes(base):
+    """The start of an article's address per language, up to its id."""
+    prefixes = {}
+    for language in Article.Language.values:
+        with translation.override(language):
+            path = reverse("news:detail", kwargs={"pk": 0}).removesuffix("0/")
+        prefixes[language] = base + path
+    return prefixes
+
+
+@require_safe
+def articles_csv(request):
+    now = timezone.now()
+    found = summary(now)
+    site = SiteSettings.load()
+    base = request.build_absolute_uri("/").rstrip("/")
+    version = version_tag(FORMAT_VERSION, found, guarded(content_version), base)
+
+    def chunks():
+        prefixes = _url_prefixes(base)
+        with translation.override("zh-hans"):
+            page = request.build_absolute_uri(reverse("data"))
+        with translation.override("en"):
+            page_en = request.build_absolute_uri(reverse("data"))
+        preamble = [
+            f"# 开发区新闻元数据 Zone news: article metadata — {site.site_name} {page}",
+            f"# Rows: {found.count} published articles; last change "
+            f"{iso_datetime(found.last_modified) or '-'}",
+            "# Metadata only: no article text. Titles are the publishing zones' "
+            "and the named sources'",
+            f"# Compiled by the portal: {PORTAL_LICENCE} {PORTAL_LICENCE_URL} — "
+            f"attribute {site.site_name} ({base}/)",
+            f"# Fields: {page_en}",
+        ]
+
+        def rows():
+            for article in _articles(now).iterator(chunk_size=CHUNK_SIZE):
+                zone = article.zone
+                yield [
+                    article.pk,
+                    article.title,
+                    article.language,
+                    iso_datetime(article.published_at),
+                    article.kind,
+                    article.channel.slug,
+                    article.source.name if article.source else "",
+                    zone.slug if zone else "",
+                    zone.name if zone else "",
+                    "; ".join(sorted(tag.name for tag in article.tags.all())),
+                    f"{prefixes[article.language]}{article.pk}/",
+                    iso_datetime(article.updated_at),
+                ]
+
+        return csv_chunks(preamble, HEADER, rows())
+
+    stamp = found.last_modified or now
+    return download_response(
+        request,
+        version=version,
+        last_modified=found.last_modified,
+        filename=f"investportal-articles-{stamp:%Y-%m-%d}.csv",
+        content_type="text/csv; charset=utf-8",
+        chunks=chunks,
+    )
