@@ -146,6 +146,29 @@ def geojson_chunks(members: dict, features: Iterable[dict]) -> Iterator[str]:
     yield "".join(parts)
 
 
+def in_chunks(queryset, size=None):
+    """The rows of a values_list() queryset whose first value is the primary
+    key, in key order, as lists of at most `size` (CHUNK_SIZE) rows.
+
+    Each chunk is one query that starts where the last one ended (WHERE pk >
+    last ORDER BY pk LIMIT size): a range of the primary key's index, so
+    the millionth row costs what the first did. A server-side cursor
+    (.iterator()) would hold a connection's cursor open for the whole
+    download, and outside a transaction PostgreSQL copies all of its rows
+    before it sends the first.
+    """
+    size = size or CHUNK_SIZE
+    last = None
+    while True:
+        page = queryset if last is None else queryset.filter(pk__gt=last)
+        rows = list(page.order_by("pk")[:size])
+        if rows:
+            yield rows
+        if len(rows) < size:
+            return
+        last = rows[-1][0]
+
+
 def iso_datetime(value):
     """An aware datetime as ISO 8601 in UTC, to the second ("…Z")."""
     if value is None:

@@ -269,12 +269,19 @@ def _decimal(value):
     return "" if value is None else str(value)
 
 
-def _properties(zone, base):
+def _page_prefixes(base):
+    """The start of a zone page's address in each language, up to its slug:
+    reverse() once rather than twice a zone."""
+    prefixes = {}
+    for language in ("zh-hans", "en"):
+        with translation.override(language):
+            path = reverse("zones:detail", kwargs={"slug": "x"}).removesuffix("x/")
+        prefixes[language] = base + path
+    return prefixes
+
+
+def _properties(zone, prefixes):
     industries = zone.industry_list()
-    with translation.override("zh-hans"):
-        url = base + zone.get_absolute_url()
-    with translation.override("en"):
-        url_en = base + zone.get_absolute_url()
     province_code, province = _region(zone.province)
     city_code, city = _region(zone.city)
     county_code, county = _region(zone.county)
@@ -301,8 +308,8 @@ def _properties(zone, base):
             industry.name_en or industry.name for industry in industries
         ),
         "website": zone.website,
-        "url": url,
-        "url_en": url_en,
+        "url": f"{prefixes['zh-hans']}{zone.slug}/",
+        "url_en": f"{prefixes['en']}{zone.slug}/",
         "updated_at": iso_datetime(zone.updated_at),
     }
 
@@ -362,9 +369,11 @@ def catalogue_csv(request):
     site = SiteSettings.load()
 
     def chunks(found):
+        prefixes = _page_prefixes(base)
+
         def rows():
             for zone in _zones().iterator(chunk_size=CHUNK_SIZE):
-                values = _properties(zone, base)
+                values = _properties(zone, prefixes)
                 point = _point(zone) or ("", "")
                 values["latitude"], values["longitude"] = map(_decimal, point)
                 yield [values[name] for name in HEADER]
@@ -413,6 +422,8 @@ def catalogue_geojson(request):
             "last_modified": iso_datetime(found.last_modified),
         }
 
+        prefixes = _page_prefixes(base)
+
         def features():
             for zone in _zones().iterator(chunk_size=CHUNK_SIZE):
                 point = _point(zone)
@@ -423,7 +434,7 @@ def catalogue_geojson(request):
                         "type": "Point",
                         "coordinates": [float(longitude), float(latitude)],
                     }
-                properties = _properties(zone, base)
+                properties = _properties(zone, prefixes)
                 properties["area_hectares"] = (
                     None if zone.area_hectares is None else float(zone.area_hectares)
                 )
