@@ -126,6 +126,7 @@ class SitemapTests(NewsTestCase):
                 "http://testserver/sitemap-zones.xml",
                 "http://testserver/sitemap-news.xml",
                 "http://testserver/sitemap-projects.xml",
+                "http://testserver/sitemap-data.xml",
             },
         )
         self.assertContains(response, "<lastmod>")
