@@ -88,6 +88,8 @@ class Dataset:
     licence: str
     sources: tuple[str, ...] = ()
     defects: tuple[str, ...] = field(default=())
+    # The URL name of the same rows in the JSON API (api/), if it has them.
+    api_url_name: str = ""
 
 
 class _Echo:

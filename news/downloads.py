@@ -115,6 +115,7 @@ DATASET = Dataset(
     downloads=(Download("CSV", "data-articles-csv", "text/csv"),),
     summary=summary,
     preamble_lines=PREAMBLE_LINES,
+    api_url_name="api:article-list",
     licence=_(
         "The metadata is compiled by the portal and licensed under CC BY 4.0. "
         "Titles are written by the publishing zones and the sources named; "

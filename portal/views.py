@@ -58,6 +58,9 @@ def open_data(request):
                     (download, reverse(download.url_name))
                     for download in dataset.downloads
                 ],
+                "api_url": (
+                    reverse(dataset.api_url_name) if dataset.api_url_name else ""
+                ),
             }
         )
     return render(
@@ -65,6 +68,8 @@ def open_data(request):
         "portal/data.html",
         {
             "datasets": datasets,
+            "api_docs_url": reverse("api:docs"),
+            "api_root_url": reverse("api:root"),
             "breadcrumbs": [{"label": _("Open data"), "url": ""}],
         },
     )

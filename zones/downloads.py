@@ -205,6 +205,7 @@ DATASET = Dataset(
     ),
     summary=summary,
     preamble_lines=PREAMBLE_LINES,
+    api_url_name="api:zone-list",
     licence=_(
         "The catalogue fields (code, number, name, level, kind, province, "
         "approval date, area and industries) come from an official "

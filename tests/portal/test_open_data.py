@@ -119,6 +119,12 @@ class OpenDataPageTests(NewsTestCase):
         self.assertContains(response, "skiprows=7")
         self.assertContains(response, "skiprows=5")
 
+    def test_links_the_api_with_each_dataset_and_its_documentation(self):
+        response = self.client.get("/en/data/")
+        self.assertContains(response, f'href="{reverse("api:docs")}"')
+        self.assertContains(response, f'href="{reverse("api:zone-list")}"')
+        self.assertContains(response, f'href="{reverse("api:article-list")}"')
+
     def test_the_chinese_page_is_translated(self):
         response = self.client.get("/data/")
         self.assertContains(response, "字段")
