@@ -104,6 +104,16 @@ class ImageField(serializers.Field):
         }
 
 
+def tag_names(row):
+    """Its tags' names, sorted: attached by the list (api.views.
+    attach_tag_names), else the prefetched tags of a detail."""
+    names = getattr(row, "tag_names", None)
+    if names is None:
+        # Sorted here: an order_by would query again.
+        names = sorted(tag.name for tag in row.tags.all())
+    return names
+
+
 class RegionRefSerializer(serializers.ModelSerializer):
     url = AbsoluteUrlField("api:region-detail", lookup="slug")
 
@@ -330,8 +340,7 @@ class ArticleSerializer(serializers.ModelSerializer):
         )
 
     def get_tags(self, article) -> list[str]:
-        # The prefetched tags, sorted here: an order_by would query again.
-        return sorted(tag.name for tag in article.tags.all())
+        return tag_names(article)
 
 
 class GalleryImageSerializer(serializers.ModelSerializer):
@@ -404,7 +413,7 @@ class ProjectSerializer(serializers.ModelSerializer):
         )
 
     def get_tags(self, project) -> list[str]:
-        return sorted(tag.name for tag in project.tags.all())
+        return tag_names(project)
 
     def get_is_open(self, project) -> bool:
         """Still takes investors' interest: not expired, seeking or negotiating."""

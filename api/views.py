@@ -7,9 +7,11 @@ cursor-paged (api.pagination); answers get an ETag and a Cache-Control
 header from the site's middleware (core.http_cache), like public pages.
 """
 
+from collections import defaultdict
 from types import SimpleNamespace
 
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import translation
@@ -21,6 +23,7 @@ from rest_framework.decorators import api_view, schema
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
+from taggit.models import TaggedItem
 
 from api import serializers
 from api.filters import (
@@ -68,6 +71,31 @@ def activate_client_language(request):
     )
 
 
+def attach_tag_names(rows):
+    """Give each row `tag_names`, its tags' names sorted, in one query.
+
+    Cheaper than prefetch_related("tags"), which has taggit build and
+    discard a filtered queryset for every row (most of a 100-row page's
+    time). The content type is a subquery, so the count never depends on
+    Django's content-type cache.
+    """
+    if not rows:
+        return rows
+    model = type(rows[0])
+    content_type = ContentType.objects.filter(
+        app_label=model._meta.app_label, model=model._meta.model_name
+    ).values("pk")[:1]
+    names = defaultdict(list)
+    for object_id, name in TaggedItem.objects.filter(
+        content_type_id=Subquery(content_type),
+        object_id__in=[row.pk for row in rows],
+    ).values_list("object_id", "tag__name"):
+        names[object_id].append(name)
+    for row in rows:
+        row.tag_names = sorted(names[row.pk])
+    return rows
+
+
 def allow_any_origin(response):
     """Let scripts on any site read the answer (CORS): the data is public
     and no answer depends on cookies or credentials, which are not sent."""
@@ -108,6 +136,8 @@ class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     pagination_class = KeysetPagination
     keyset = IdKeyset()
     detail_serializer_class = None
+    # Lists whose rows show their tags (attach_tag_names).
+    list_has_tags = False
 
     def initial(self, request, *args, **kwargs):
         activate_client_language(request)
@@ -117,6 +147,12 @@ class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
         return allow_any_origin(
             super().finalize_response(request, response, *args, **kwargs)
         )
+
+    def paginate_queryset(self, queryset):
+        rows = super().paginate_queryset(queryset)
+        if self.list_has_tags:
+            attach_tag_names(rows)
+        return rows
 
     def get_serializer_class(self):
         if self.action == "retrieve" and self.detail_serializer_class:
@@ -258,6 +294,7 @@ class ArticleViewSet(ReadOnlyViewSet):
     serializer_class = serializers.ArticleSerializer
     detail_serializer_class = serializers.ArticleDetailSerializer
     keyset = DateIdKeyset()
+    list_has_tags = True
     lookup_value_regex = r"[0-9]{1,30}"
 
     def get_queryset(self):
@@ -273,7 +310,7 @@ class ArticleViewSet(ReadOnlyViewSet):
                 *LIST_FIELDS,
                 "source__name", "source__name_en", "source__website",
                 "zone__slug", "zone__name", "zone__name_en", "zone__is_published",
-            ).prefetch_related("channel", "region", "tags")  # fmt: skip
+            ).prefetch_related("channel", "region")  # fmt: skip
         return articles.select_related("channel", "region").prefetch_related(
             "tags",
             "images",
@@ -324,6 +361,7 @@ class ProjectViewSet(ReadOnlyViewSet):
     serializer_class = serializers.ProjectSerializer
     detail_serializer_class = serializers.ProjectDetailSerializer
     keyset = IdKeyset(descending=True)
+    list_has_tags = True
     lookup_value_regex = r"[0-9]{1,30}"
 
     def get_queryset(self):
@@ -332,11 +370,9 @@ class ProjectViewSet(ReadOnlyViewSet):
             filters = ProjectFilters(self.request.query_params)
             check(filters.form)
             projects = filters.apply(Project.objects.published())
-            return (
-                projects.select_related(*related)
-                .defer("description", "description_en", "zone__profile",
-                       "zone__profile_en", "zone__profile_text")
-                .prefetch_related("tags")
+            return projects.select_related(*related).defer(
+                "description", "description_en", "description_text", "zone__profile",
+                "zone__profile_en", "zone__profile_text",
             )  # fmt: skip
         return Project.objects.live().select_related(*related).prefetch_related("tags")
 

@@ -8,9 +8,10 @@ from tests.factories import make_zone
 from zones.models import Industry, ZoneIndustry
 
 # Articles: the page (source and zone joined), its channels, regions and
-# tags. Zones: the page (regions joined) and its industries, and the key
-# figures the directory's filter form offers as sort orders (facts), read
-# while the form is built although the API pages by id.
+# tag names (api.views.attach_tag_names). Zones: the page (regions joined)
+# and its industries, and the key figures the directory's filter form offers
+# as sort orders (facts), read while the form is built although the API
+# pages by id.
 ARTICLE_LIST_QUERIES = 4
 ZONE_LIST_QUERIES = 3
 
