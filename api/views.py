@@ -10,6 +10,7 @@ header from the site's middleware (core.http_cache), like public pages.
 from collections import defaultdict
 from types import SimpleNamespace
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
 from django.http import Http404
@@ -480,6 +481,9 @@ def root(request):
     links = {f"{name}s": reverse(f"api:{name}-list", request=request) for name in names}
     links["schema"] = reverse("api:schema", request=request)
     links["docs"] = reverse("api:docs", request=request)
+    # The open data page states each dataset's sources and licence.
+    with translation.override(settings.LANGUAGE_CODE):
+        links["licence_and_sources"] = reverse("data", request=request)
     return Response(links)
 
 

@@ -356,7 +356,8 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": (
         "Read-only JSON of what the portal publishes: regions, development "
         "zones, news articles, investment projects, zone figures and "
-        "incentives. Lists are paged by cursor: follow `next` and `previous`."
+        "incentives. Lists are paged by cursor: follow `next` and `previous`. "
+        "Each dataset's sources and licence: the portal's open data page, /data/."
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,

@@ -107,9 +107,10 @@ class AddressTests(ApiTestCase):
         self.assertEqual(
             set(data),
             {"regions", "zones", "articles", "projects", "figures", "incentives",
-             "schema", "docs"},
+             "schema", "docs", "licence_and_sources"},
         )  # fmt: skip
         self.assertTrue(data["articles"].endswith(ARTICLES))
+        self.assertTrue(data["licence_and_sources"].endswith(reverse("data")))
 
 
 @override_settings(PAGE_CACHE=True)
