@@ -175,7 +175,9 @@ def table_rows(comparison):
                     cell.source_url,
                     "; ".join(notes),
                 ]
-            yield line
+            # Plain strings: openpyxl refuses lazy translations (an English
+            # page's zone level and kind), which made the XLSX fail.
+            yield [str(value) for value in line]
     yield []
     yield [
         _(

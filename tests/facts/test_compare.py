@@ -135,6 +135,16 @@ class ComparePageTests(FactsTestCase):
         xlsx_gdp = next(row for row in xlsx_rows if row[1].startswith("地区生产总值"))
         self.assertEqual(xlsx_gdp[: len(gdp)], gdp)
 
+    def test_english_xlsx_holds_the_english_catalogue_facts(self):
+        query = f"?z={self.haimen.slug}&z={self.nantong.slug}"
+        response = self.client.get("/en" + reverse("facts:compare-xlsx") + query)
+        self.assertEqual(response.status_code, 200)
+        sheet = load_workbook(BytesIO(response.content)).active
+        level = next(
+            row for row in sheet.iter_rows(values_only=True) if row[1] == "Level"
+        )
+        self.assertEqual(level[2], "national")
+
     def test_add_link_keeps_a_shortlist_without_javascript(self):
         response = self.client.get(
             reverse("facts:compare-add", kwargs={"slug": self.haimen.slug})
