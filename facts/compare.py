@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from core.filters import SLUG
 from facts.models import Fact, Incentive, Indicator
 from facts.profile import latest
+from zones.extensions import compare_rows
 from zones.models import Park, Zone, ZoneIndustry
 
 MIN_ZONES, MAX_ZONES = 2, 5
@@ -75,11 +76,16 @@ class Cell:
     is_chinese_data: bool = False
     number: Decimal | None = None
     items: list = field(default_factory=list)
+    # What the value rests on ("from 12 inquiries").
+    note: str = ""
+    # Unit and source are written in the page's language (another app's
+    # row), not quoted from a Chinese source.
+    is_in_page_language: bool = False
 
 
 @dataclass
 class Row:
-    section: str
+    section: str  # a key of SECTIONS, or the title of another app's section
     label: str
     cells: list
     lower_is_better: bool = False
@@ -283,6 +289,27 @@ class Comparison:
                 ],
             )
         )
+        # Rows of the apps beside this one (how fast each zone answers, from
+        # inquiries), registered with zones.extensions.
+        for row in compare_rows(self.zones):
+            rows.append(
+                Row(
+                    row.section,
+                    row.label,
+                    [
+                        Cell(
+                            text=figure.text,
+                            unit=figure.unit,
+                            period=figure.period,
+                            source_title=figure.source,
+                            note=figure.note,
+                            is_in_page_language=True,
+                            is_missing=figure.is_missing,
+                        )
+                        for figure in row.figures
+                    ],
+                )
+            )
         return rows
 
     def sections(self):
@@ -290,7 +317,8 @@ class Comparison:
         grouped = []
         for row in self.rows():
             if not grouped or grouped[-1][0] != row.section:
-                grouped.append((row.section, SECTIONS[row.section], []))
+                title = SECTIONS.get(row.section, row.section)
+                grouped.append((row.section, title, []))
             grouped[-1][2].append(row)
         return grouped
 

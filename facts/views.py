@@ -165,6 +165,8 @@ def table_rows(comparison):
                     notes.append(_("lowest"))
                 if cell.is_sample:
                     notes.append(_("sample data"))
+                if cell.note:
+                    notes.append(cell.note)
                 if cell.items:
                     notes.append("; ".join(cell.items))
                 line += [

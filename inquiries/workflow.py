@@ -33,6 +33,7 @@ from inquiries.models import (
     ZoneResponseTime,
     new_token,
 )
+from inquiries.stats import forget_reply_time
 from inquiries.workdays import add_working_days
 
 Status = Inquiry.Status
@@ -92,6 +93,7 @@ def submit(zone, **fields):
         _record(inquiry, "Received from the public form.")
         emails.queue(inquiry, Delivery.Kind.CONFIRMATION)
         emails.queue(inquiry, Delivery.Kind.NEW_INQUIRY)
+        forget_reply_time(inquiry.zone_id)
     return inquiry
 
 
@@ -117,6 +119,7 @@ def reply(user, inquiry, body):
         )
         if inquiry.first_replied_at is None:
             inquiry.first_replied_at = now
+            forget_reply_time(inquiry.zone_id)
         if inquiry.status != Status.CLOSED:
             inquiry.status = Status.ANSWERED
         _record(inquiry, "Replied.", user)
@@ -174,6 +177,7 @@ def close(user, inquiry):
     with transaction.atomic():
         inquiry.status = Status.CLOSED
         inquiry.closed_at = timezone.now()
+        forget_reply_time(inquiry.zone_id)
         _record(inquiry, "Closed by the investor." if user is None else "Closed.", user)
     return True
 
@@ -185,6 +189,7 @@ def mark_spam(user, inquiry):
     with transaction.atomic():
         inquiry.status = Status.SPAM
         inquiry.closed_at = timezone.now()
+        forget_reply_time(inquiry.zone_id)
         _record(inquiry, "Marked as spam.", user)
     return True
 
