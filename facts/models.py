@@ -151,6 +151,19 @@ def parse_amount(text):
 
 # Qualifiers written after the number (1900余家, 2万多家); the rest go before.
 SUFFIX_QUALIFIERS = {"余", "多", "余り(余)"}
+# The qualifiers the sources use, as English pages say them (always before
+# the number). One not listed here is shown as published, marked Chinese.
+QUALIFIERS_IN_ENGLISH = {
+    "超过": _("more than"),
+    "突破": _("more than"),
+    "首次突破": _("more than"),
+    "余": _("more than"),
+    "多": _("more than"),
+    "余り(余)": _("more than"),
+    "近": _("nearly"),
+    "约": _("about"),
+    "预计": _("estimated"),
+}
 
 
 @reversion.register()
@@ -267,11 +280,28 @@ class Fact(Verified):
         return self.indicator.display_name
 
     @property
+    def _qualifier_in_english(self):
+        if self.qualifier and is_english_page():
+            return QUALIFIERS_IN_ENGLISH.get(self.qualifier)
+        return None
+
+    @property
     def display_value(self):
-        """The value with its qualifier where Chinese puts it: 超过670, 1900余."""
+        """The value with its qualifier where the page's language puts it:
+        超过670 and 1900余 on Chinese pages, "more than 670" on English ones."""
+        english = self._qualifier_in_english
+        if english:
+            return f"{english} {self.value_text}"
         if self.qualifier in SUFFIX_QUALIFIERS:
             return f"{self.value_text}{self.qualifier}"
         return f"{self.qualifier}{self.value_text}"
+
+    @property
+    def shows_published_wording(self):
+        """Whether display_value holds Chinese as published (a qualifier with
+        no English, or a value that is not a number): marked lang="zh"."""
+        untranslated = self.qualifier and not self._qualifier_in_english
+        return bool(untranslated) or self.value is None
 
     @property
     def period_display(self):

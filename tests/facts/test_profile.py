@@ -37,6 +37,20 @@ class ProfileTests(FactsTestCase):
         response = self.client.get(f"/en/zones/{self.haimen.slug}/")
         self.assertContains(response, "not reported")
 
+    def test_qualifiers_are_in_the_page_language(self):
+        make_fact(self.haimen, "gdp", "1200", "亿元", year=2021, qualifier="首次突破")
+        make_fact(self.haimen, "enterprises", "1900", "家", year=2021, qualifier="余")
+        make_fact(self.haimen, "employees", "5", "万人", year=2021, qualifier="某某")
+        response = self.profile(self.haimen)
+        self.assertContains(response, "首次突破1200")
+        self.assertContains(response, "1900余")
+        response = self.client.get(f"/en/zones/{self.haimen.slug}/")
+        self.assertContains(response, '<span class="fact-value">more than 1200</span>')
+        self.assertContains(response, '<span class="fact-value">more than 1900</span>')
+        self.assertNotContains(response, "首次突破")
+        # A qualifier with no English is shown as published, marked Chinese.
+        self.assertContains(response, 'lang="zh-Hans">某某5</span>')
+
     def test_stale_and_fresh_values_are_flagged_apart(self):
         make_fact(self.haimen, "gdp", "85.4", "亿元", year=2007)
         make_fact(self.haimen, "water", "3.2", "元/吨", as_of=self.today.replace(day=1))
