@@ -30,7 +30,7 @@ def _rendition_preview(obj, field_name, width=240):
         return "—"
     if image.width is None:
         return format_html(
-            '<img src="{}" alt="" style="max-width:{}px;height:auto">', image.src, width
+            '<img src="{}" class="image-preview" width="{}" alt="">', image.src, width
         )
     return format_html(
         '<img src="{}" width="{}" height="{}" alt="">',

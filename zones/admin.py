@@ -119,7 +119,7 @@ def image_preview(zone, field_name, width):
     if image is None:
         return _("none")
     return format_html(
-        '<img src="{}" alt="" style="max-width:{}px;height:auto">', image.src, width
+        '<img src="{}" class="image-preview" width="{}" alt="">', image.src, width
     )
 
 
