@@ -66,6 +66,8 @@ from reversion.models import Version
 from reversion.revisions import _get_options
 from reversion.utils import mute_signals
 
+from core.security_headers import NonceMediaAdminMixin
+
 TOKEN_FIELD = "loaded_token"  # noqa: S105 (a form field name)
 
 
@@ -153,8 +155,11 @@ class StoredState:
         return self.values.get(attname, default)
 
 
-class VersionHistoryAdmin(VersionAdmin):
+class VersionHistoryAdmin(NonceMediaAdminMixin, VersionAdmin):
     """VersionAdmin with comparison, stored state, conflicts and scoping.
+
+    The rich-text editors are in these admins' forms; their media get the
+    request's Content-Security-Policy nonce (core.security_headers).
 
     Subclasses set `form` to a VersionedAdminForm subclass and may list
     `protected_fields(request, obj)`: model fields the user may not change,

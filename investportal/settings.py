@@ -9,6 +9,7 @@ import re
 from datetime import timedelta
 from pathlib import Path
 
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -51,6 +52,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "taggit",
+    "csp",
     "django_prose_editor",
     "reversion",
     # The open-data API (api/): DRF, its OpenAPI schema and the sidecar's
@@ -73,6 +75,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside WhiteNoise and the page cache: every response gets the headers,
+    # a stored page included, and a stored page never keeps a request's nonce.
+    "core.security_headers.PermissionsPolicyMiddleware",
+    "core.security_headers.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETags and 304s for every page, stored ones included; then public or
     # private Cache-Control for a shared cache in front (core/http_cache.py).
@@ -264,6 +270,61 @@ CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp; README, "Security headers"). Public
+# pages run no script of their own and no inline script or style at all.
+# Origins that media or static files come from when they are not this site
+# (object storage, a CDN as STATIC_URL or MEDIA_URL) are added per request by
+# core.security_headers from the URLs the storages build.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "upgrade-insecure-requests": SECURE_SSL_REDIRECT,
+    }
+}
+# Views with a policy of their own, by URL namespace or view name. The admin
+# renders django-prose-editor's import map, an inline <script>, with the
+# request's nonce (core.security_headers). The editor's Tiptap adds one
+# <style> of its own, allowed by its hash: a django-prose-editor upgrade that
+# changes it fails the browser tests, and Chromium's message names the new
+# hash. Nothing else inline runs or styles there.
+TIPTAP_STYLE_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
+CONTENT_SECURITY_POLICY_BY_VIEW = {
+    "admin": CONTENT_SECURITY_POLICY["DIRECTIVES"]
+    | {
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, TIPTAP_STYLE_HASH],
+    },
+}
+# Permissions-Policy: powerful features no page here uses are off for the
+# pages and for anything they could embed.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"

@@ -169,3 +169,18 @@ def test_sign_in_lockout_reads_the_address_the_trusted_proxy_saw(proxies, addres
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[-1] == address
+
+
+def test_requests_are_upgraded_to_https_only_with_the_https_redirect():
+    code = (
+        "from django.conf import settings;"
+        "print(settings.CONTENT_SECURITY_POLICY['DIRECTIVES']"
+        "['upgrade-insecure-requests'])"
+    )
+    upgraded = run_manage("shell", "--no-imports", "-c", code, **PRODUCTION)
+    assert upgraded.returncode == 0, upgraded.stderr
+    assert upgraded.stdout.strip() == "True"
+    plain = run_manage(
+        "shell", "--no-imports", "-c", code, SECURE_SSL_REDIRECT="0", **PRODUCTION
+    )
+    assert plain.stdout.strip() == "False"

@@ -183,3 +183,15 @@ def test_media_and_static_files_are_served_by_nginx(site):
     status, headers, _body = fetch(f"{site}/static/favicon.svg")
     assert status == 200
     assert "immutable" in headers["Cache-Control"]
+
+
+def test_security_headers_reach_the_browser_from_the_cache_too(site):
+    first = fetch(f"{site}/projects/")[1]
+    again = fetch(f"{site}/projects/")[1]
+    assert again["X-Cache-Status"] == "HIT"
+    for headers in (first, again):
+        assert "script-src 'self'" in headers["Content-Security-Policy"]
+        assert "camera=()" in headers["Permissions-Policy"]
+    # Uploads opened as a document run nothing.
+    _status, headers, _body = fetch(f"{site}/media/news/hello.txt")
+    assert "sandbox" in headers["Content-Security-Policy"]
