@@ -38,12 +38,8 @@ def zone_administrator(username, of_zone):
     return user
 
 
-def log_in(browser, live_server, username):
-    context = browser.new_context(
-        base_url=live_server.url, viewport={"width": 1280, "height": 900}
-    )
-    context.set_default_timeout(15_000)
-    tab = context.new_page()
+def log_in(new_context, username):
+    tab = new_context(viewport={"width": 1280, "height": 900}).new_page()
     tab.goto("/admin/")
     tab.locator("#id_username").fill(username)
     tab.locator("#id_password").fill(PASSWORD)
@@ -52,9 +48,7 @@ def log_in(browser, live_server, username):
     return tab
 
 
-def test_investor_asks_zone_answers_investor_follows_up(
-    page, chromium, live_server, settings
-):
+def test_investor_asks_zone_answers_investor_follows_up(page, new_context, settings):
     settings.INQUIRY_MIN_FILL_SECONDS = 0  # the browser fills the form at once
     roles.sync_groups(Group, Permission)
     jiangsu = Region.objects.create(
@@ -90,7 +84,7 @@ def test_investor_asks_zone_answers_investor_follows_up(
 
     # Ningbo's administrator neither lists it nor opens it by its URL.
     inquiry = Inquiry.objects.get()
-    ningbo_tab = log_in(chromium, live_server, "ningbo-admin")
+    ningbo_tab = log_in(new_context, "ningbo-admin")
     ningbo_tab.goto("/admin/inquiries/inquiry/")
     assert ORGANISATION not in ningbo_tab.content()
     ningbo_tab.goto(f"/admin/inquiries/inquiry/{inquiry.pk}/change/")
@@ -98,7 +92,7 @@ def test_investor_asks_zone_answers_investor_follows_up(
     ningbo_tab.context.close()
 
     # Haimen's administrator sees it counted, finds it and replies.
-    haimen_tab = log_in(chromium, live_server, "haimen-admin")
+    haimen_tab = log_in(new_context, "haimen-admin")
     assert haimen_tab.locator("#inquiries-waiting").inner_text() == "1"
     haimen_tab.locator("#inquiry-summary a").nth(1).click()
     haimen_tab.get_by_role("link", name=str(inquiry.pk), exact=True).click()

@@ -5,10 +5,10 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.utils import timezone
 
 from news.models import Article, ArticleImage, Channel
+from tests.browser.helpers import serve_media
 from tests.factories import make_region, make_zone
 from tests.news.helpers import jpeg_upload
 from tests.news.test_upload_privacy import phone_upload
@@ -49,20 +49,6 @@ def picture_news():
     return articles
 
 
-def serve_media(tab):
-    """Media files straight from MEDIA_ROOT (the test server serves none)."""
-
-    def fulfil(route):
-        relative = route.request.url.split(settings.MEDIA_URL, 1)[1]
-        path = Path(settings.MEDIA_ROOT) / relative
-        if path.is_file():
-            route.fulfill(path=str(path))
-        else:
-            route.fulfill(status=404)
-
-    tab.route(f"**{settings.MEDIA_URL}**", fulfil)
-
-
 def boxes(tab, selector):
     return tab.eval_on_selector_all(
         selector,
@@ -94,13 +80,9 @@ def test_picture_list_is_a_grid_of_pictures(page, picture_news):
 
 
 def test_gallery_photo_opens_its_large_rendition_without_javascript(
-    chromium, live_server, picture_news
+    new_context, picture_news
 ):
-    context = chromium.new_context(
-        base_url=live_server.url,
-        viewport={"width": 390, "height": 844},
-        java_script_enabled=False,
-    )
+    context = new_context(java_script_enabled=False)
     try:
         tab = context.new_page()
         serve_media(tab)

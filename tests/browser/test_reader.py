@@ -124,12 +124,10 @@ def test_reader_finds_a_zone_reads_its_news_and_switches_language(page, zones_an
 
 
 def test_directory_works_at_desktop_width_without_javascript(
-    chromium, live_server, zones_and_news
+    new_context, zones_and_news
 ):
-    context = chromium.new_context(
-        base_url=live_server.url,
-        viewport={"width": 1280, "height": 900},
-        java_script_enabled=False,
+    context = new_context(
+        viewport={"width": 1280, "height": 900}, java_script_enabled=False
     )
     try:
         page = context.new_page()

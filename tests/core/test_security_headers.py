@@ -86,6 +86,7 @@ class PublicPolicyTests(NewsTestCase):
             reverse("projects:index"),
             reverse("search:index") + "?q=海门",
             reverse("inquiries:inquire", args=[self.haimen_zone.slug]),
+            reverse("data"),
             "/en/",
             "/en/news/",
         ]
