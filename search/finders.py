@@ -36,31 +36,21 @@ migration):
    mean reading every one of them for every page.
 """
 
+import functools
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import NamedTuple
 
 from django.db import OperationalError, connection, transaction
-from django.db.models import (
-    BooleanField,
-    Case,
-    Count,
-    F,
-    Q,
-    Subquery,
-    TextField,
-    Value,
-    When,
-    Window,
-)
+from django.db.models import BooleanField, IntegerField, Subquery, Value
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce, Lower, StrIndex
-from django.db.models.lookups import GreaterThan
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from core.pagination import Cursor
 from news.models import Article
 from projects.models import Project
-from zones.models import Region, Zone
+from zones.models import Industry, Region, Zone
 
 PAGE_SIZE = 20
 PROBE_ROWS = 1000
@@ -93,16 +83,21 @@ ZONE_DOCUMENT = (
 ZONE_NAME_FIELDS = ("name", "short_name", "name_en", "code")
 ZONE_INDUSTRY_FIELDS = ("industry_text",)
 ZONE_PROFILE_FIELDS = ("profile_text",)
-# The project fields searched, by rank, as for zones.
-PROJECT_TITLE_FIELDS = ("title", "title_en")
-PROJECT_OFFER_FIELDS = (
-    "industry__name",
-    "industry__name_en",
-    "zone__name",
-    "zone__short_name",
-    "zone__name_en",
+# The project fields searched, by rank, as for zones: its titles, then what
+# it offers (its industry, its zone), then the description's text; as
+# (table, column), for the project's query joins the industry and the zone.
+PROJECT_TITLE_COLUMNS = (
+    ("projects_project", "title"),
+    ("projects_project", "title_en"),
 )
-PROJECT_DESCRIPTION_FIELDS = ("description_text",)
+PROJECT_OFFER_COLUMNS = (
+    ("zones_industry", "name"),
+    ("zones_industry", "name_en"),
+    ("zones_zone", "name"),
+    ("zones_zone", "short_name"),
+    ("zones_zone", "name_en"),
+)
+PROJECT_DESCRIPTION_COLUMNS = (("projects_project", "description_text"),)
 
 
 class SearchTooBroad(Exception):
@@ -174,8 +169,93 @@ def is_caseless(term):
     return term.lower() == term == term.upper()
 
 
+# Conditions as SQL -------------------------------------------------------------
+#
+# The conditions of a search are written as SQL text with parameters rather
+# than built from Q, Case, When and StrIndex: at one condition per term and
+# field, resolving and compiling those expressions cost the worker more time
+# than the database took to run the queries (README, "Measurements behind
+# the code"). The SQL is what Django writes for the same lookups, taken from
+# the database backend's own tables (connection.operators, lookup_cast and
+# the LIKE escaping), so both databases match exactly as the ORM did; the
+# SQL text is built only from constants and column names, and every value
+# a reader typed travels as a parameter.
+
+
+def _column(table, column):
+    quote = connection.ops.quote_name
+    return f"{quote(table)}.{quote(column)}"
+
+
+def _text_lookup(column, lookup, value):
+    """(sql, params): Django's `field__<lookup>=value` on a text column.
+
+    `lookup` is exact, iexact, contains, icontains, startswith or
+    istartswith; `column` is quoted SQL (see _column).
+    """
+    ops = connection.ops
+    if lookup.endswith("contains"):
+        value = f"%{ops.prep_for_like_query(value)}%"
+    elif lookup.endswith("startswith"):
+        value = f"{ops.prep_for_like_query(value)}%"
+    elif lookup == "iexact":
+        value = ops.prep_for_iexact_query(value)
+    left = ops.lookup_cast(lookup, "TextField") % column
+    return f"{left} {connection.operators[lookup] % '%s'}", [value]
+
+
+def _lookup(term, lookup):
+    """The case-sensitive lookup for a caseless term (see _contains_all: no
+    UPPER() on every row and column), the case-insensitive one otherwise."""
+    return lookup if is_caseless(term) else f"i{lookup}"
+
+
+def _any_column(columns, lookup, value):
+    """(sql, params): the value matches, by the lookup, in one of the columns."""
+    conditions = [_text_lookup(column, lookup, value) for column in columns]
+    return (
+        "(" + " OR ".join(sql for sql, _params in conditions) + ")",
+        [param for _sql, params in conditions for param in params],
+    )
+
+
+def _any_column_contains_all(terms, columns):
+    """(sql, params): every term occurs in at least one of the columns
+    (case-insensitive)."""
+    conditions = [
+        _any_column(columns, _lookup(term, "contains"), term) for term in terms
+    ]
+    return (
+        "(" + " AND ".join(sql for sql, _params in conditions) + ")",
+        [param for _sql, params in conditions for param in params],
+    )
+
+
+def _match_rank(query, exact_columns, prefix_columns, tiers):
+    """(sql, params): a CASE giving a row's rank for the query.
+
+    0 when one of `exact_columns` is the whole query, 1 when one of
+    `prefix_columns` begins with it, then 2, 3… for the first of `tiers`
+    (each a list of columns) that holds every term, and one more than the
+    last for the rest.
+    """
+    text = query.text
+    whens = [
+        _any_column(exact_columns, _lookup(text, "exact"), text),
+        _any_column(prefix_columns, _lookup(text, "startswith"), text),
+        *(_any_column_contains_all(query.terms, columns) for columns in tiers),
+    ]
+    cases = " ".join(
+        f"WHEN {sql} THEN {rank}" for rank, (sql, _params) in enumerate(whens)
+    )
+    return (
+        f"CASE {cases} ELSE {len(whens)} END",
+        [param for _sql, params in whens for param in params],
+    )
+
+
 def _contains_all(terms, text):
-    """Q: every term occurs in the text expression.
+    """(sql, params): every term occurs in the SQL text expression.
 
     Case-insensitive. The text is lower-cased only for terms with a case:
     LOWER() under a C.UTF-8 ctype is slow enough per row to be half the cost
@@ -187,196 +267,249 @@ def _contains_all(terms, text):
     histogram guess near zero, which would steer a broad query away from the
     date-ordered walk and into a scan of the whole table.
     """
-    condition = Q()
-    for term in terms:
-        if is_caseless(term):
-            position = StrIndex(text, Value(term))
-        else:
-            position = StrIndex(Lower(text), Lower(Value(term)))
-        condition &= Q(GreaterThan(position, 0))
-    return condition
+    position = "STRPOS" if connection.vendor == "postgresql" else "INSTR"
+    conditions = [
+        f"{position}({text}, %s) > 0"
+        if is_caseless(term)
+        else f"{position}(LOWER({text}), LOWER(%s)) > 0"
+        for term in terms
+    ]
+    return "(" + " AND ".join(conditions) + ")", list(terms)
 
 
-def _lookup(term, lookup):
-    """The case-sensitive lookup for a caseless term (see _contains_all: no
-    UPPER() on every row and column), the case-insensitive one otherwise."""
-    return lookup if is_caseless(term) else f"i{lookup}"
+def _index_condition(query, document):
+    """(sql, params): the bigram index condition, on PostgreSQL; None on
+    SQLite, which has no such index. It only narrows the candidates; the
+    substring conditions decide."""
+    if connection.vendor != "postgresql":
+        return None
+    placeholders = " && ".join(["search_bigram_query(%s)"] * len(query.terms))
+    return f"{document} @@ ({placeholders})", list(query.terms)
 
 
-def _any_field_contains_all(terms, *field_names):
-    """Q: every term occurs in at least one of the fields (case-insensitive)."""
-    condition = Q()
-    for term in terms:
-        in_any = Q()
-        lookup = _lookup(term, "contains")
-        for name in field_names:
-            in_any |= Q(**{f"{name}__{lookup}": term})
-        condition &= in_any
-    return condition
+def _where(*conditions):
+    """(sql, params) of the conditions that are not None, joined with AND."""
+    present = [condition for condition in conditions if condition is not None]
+    return (
+        " AND ".join(sql for sql, _params in present),
+        [param for _sql, params in present for param in params],
+    )
+
+
+def _fetch(sql, params):
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 # Zones ---------------------------------------------------------------------
 
+ZONE = functools.partial(_column, "zones_zone")
 
-def matching_zones(query, filters):
-    """Published zones for the query, best first.
+# One page of the matching zones, their count and what the page shows, in
+# one statement. The window counts the matches and the sort cuts the page
+# before any region is joined: joining every match (for 开发区, 1,701 zones)
+# before the sort cost more than a second query (README).
+ZONE_PAGE = """
+    WITH page AS (
+        SELECT zones_zone.id, {rank} AS match_rank, COUNT(*) OVER () AS total
+        FROM zones_zone
+        WHERE {where}
+        ORDER BY match_rank, zones_zone.level, zones_zone.name, zones_zone.id
+        LIMIT %s OFFSET %s
+    )
+    SELECT page.total,
+        zone.id, zone.name, zone.short_name, zone.name_en, zone.code, zone.slug,
+        zone.level, zone.industry_text, zone.profile_text,
+        province.id, province.name, province.name_en, province.level,
+        city.id, city.name, city.name_en, city.level
+    FROM page
+    JOIN zones_zone zone ON zone.id = page.id
+    LEFT JOIN zones_region province ON province.id = zone.province_id
+    LEFT JOIN zones_region city ON city.id = zone.city_id
+    ORDER BY page.match_rank, zone.level, zone.name, zone.id
+"""
 
-    The whole query as a name, then names that begin with it, then zones
+
+def _zone_conditions(query, filters):
+    """(sql, params): published zones holding every term in one of the
+    searched fields, within the filters."""
+    searched = [
+        ZONE(name)
+        for name in ZONE_NAME_FIELDS + ZONE_INDUSTRY_FIELDS + ZONE_PROFILE_FIELDS
+    ]
+    province, zone = filters.province, filters.zone
+    return _where(
+        (ZONE("is_published"), []),
+        _any_column_contains_all(query.terms, searched),
+        _index_condition(query, ZONE_DOCUMENT),
+        (f"{ZONE('province_id')} = %s", [province.pk]) if province else None,
+        (f"{ZONE('id')} = %s", [zone.pk]) if zone else None,
+    )
+
+
+def _zone_rank(query):
+    """The whole query as a name, then names that begin with it, then zones
     with every term in their names, then with every term in their names or
-    industries, then the rest (some term only in the profile); national zones
-    before provincial ones within each.
-    """
-    names = ZONE_NAME_FIELDS
-    names_and_industries = names + ZONE_INDUSTRY_FIELDS
-    zones = _with_index(
-        Zone.objects.published().filter(
-            _any_field_contains_all(
-                query.terms, *names_and_industries, *ZONE_PROFILE_FIELDS
-            )
-        ),
+    industries, then the rest (some term only in the profile)."""
+    names = [ZONE(name) for name in ZONE_NAME_FIELDS]
+    industries = [ZONE(name) for name in ZONE_INDUSTRY_FIELDS]
+    return _match_rank(
         query,
-        ZONE_DOCUMENT,
+        [ZONE("name"), ZONE("short_name"), ZONE("name_en")],
+        [ZONE("name"), ZONE("short_name")],
+        [names, names + industries],
     )
-    if filters.province is not None:
-        zones = zones.filter(province=filters.province)
-    if filters.zone is not None:
-        zones = zones.filter(pk=filters.zone.pk)
-    exact, starts = _lookup(query.text, "exact"), _lookup(query.text, "startswith")
-    is_name = (
-        Q(**{f"name__{exact}": query.text})
-        | Q(**{f"short_name__{exact}": query.text})
-        | Q(**{f"name_en__{exact}": query.text})
-    )
-    starts_name = Q(**{f"name__{starts}": query.text}) | Q(
-        **{f"short_name__{starts}": query.text}
-    )
-    return zones.annotate(
-        rank=Case(
-            When(is_name, then=Value(0)),
-            When(starts_name, then=Value(1)),
-            When(_any_field_contains_all(query.terms, *names), then=Value(2)),
-            When(
-                _any_field_contains_all(query.terms, *names_and_industries),
-                then=Value(3),
-            ),
-            default=Value(4),
-        )
-    ).order_by("rank", "level", "name", "pk")
+
+
+def _region(pk, name, name_en, level):
+    if pk is None:
+        return None
+    return Region(pk=pk, name=name, name_en=name_en, level=level)
 
 
 def find_zones(query, filters, offset, limit):
-    """Return a ZonePage: `limit` zones from `offset`, and the total.
+    """Return a ZonePage: `limit` published zones for the query from
+    `offset`, best first, and the total.
 
-    The ids of the page come with the count of all matches (a window over
-    them); the page's zones are read by id, only if there are any. One query
-    that joined the regions before the window and the sort joined every
-    match, not just the page: slower when no zone or many zones are found
-    (most searches), slightly faster only when a few are.
+    Ranked by _zone_rank; national zones before provincial ones within each
+    rank, then by name.
     """
-    rows = list(
-        matching_zones(query, filters)
-        .annotate(total=Window(Count("*")))
-        .values_list("pk", "total")[offset : offset + limit]
+    rank_sql, rank_params = _zone_rank(query)
+    where_sql, where_params = _zone_conditions(query, filters)
+    rows = _fetch(
+        ZONE_PAGE.format(rank=rank_sql, where=where_sql),
+        [*rank_params, *where_params, limit, offset],
     )
     if not rows:
         # Past the last page, no row carries the count. Only then, and not
         # on a first page, which has a row for any match.
-        total = matching_zones(query, filters).count() if offset else 0
+        total = 0
+        if offset:
+            # where_sql is built from constants (see _zone_conditions).
+            sql = f"SELECT COUNT(*) FROM zones_zone WHERE {where_sql}"  # noqa: S608
+            total = _fetch(sql, where_params)[0][0]
         return ZonePage(zones=[], total=total)
-    page_ids = [pk for pk, _ in rows]
-    found = (
-        Zone.objects.select_related("province", "city")
-        .only(
-            "name",
-            "short_name",
-            "name_en",
-            "code",
-            "slug",
-            "level",
-            "industry_text",
-            "profile_text",
-            "province__name",
-            "province__name_en",
-            "province__level",
-            "city__name",
-            "city__name_en",
-            "city__level",
-        )  # fmt: skip
-        .in_bulk(page_ids)
-    )
-    return ZonePage(zones=[found[pk] for pk in page_ids], total=rows[0][1])
+    zones = []
+    for row in rows:
+        zone = Zone(
+            pk=row[1],
+            name=row[2],
+            short_name=row[3],
+            name_en=row[4],
+            code=row[5],
+            slug=row[6],
+            level=row[7],
+            industry_text=row[8],
+            profile_text=row[9],
+        )
+        zone.province = _region(*row[10:14])
+        zone.city = _region(*row[14:18])
+        zones.append(zone)
+    return ZonePage(zones=zones, total=rows[0][0])
 
 
 # Projects --------------------------------------------------------------------
 
+PROJECT = functools.partial(_column, "projects_project")
 
-def matching_projects(query, filters):
-    """Published, unexpired projects for the query, best first.
+# As ZONE_PAGE: the page of matching projects with what it shows and the
+# count, in one statement.
+PROJECT_PAGE = """
+    WITH page AS (
+        SELECT projects_project.id, {rank} AS match_rank, COUNT(*) OVER () AS total
+        {matches}
+        ORDER BY match_rank, projects_project.created_at DESC,
+            projects_project.id DESC
+        LIMIT %s OFFSET %s
+    )
+    SELECT page.total,
+        project.id, project.title, project.title_en, project.status,
+        project.cooperation, project.description_text,
+        zone.id, zone.name, zone.name_en,
+        industry.id, industry.name, industry.name_en
+    FROM page
+    JOIN projects_project project ON project.id = page.id
+    JOIN zones_zone zone ON zone.id = project.zone_id
+    LEFT JOIN zones_industry industry ON industry.id = project.industry_id
+    ORDER BY page.match_rank, project.created_at DESC, project.id DESC
+"""
 
-    Ranked as zones are (see matching_zones): the whole query as a title,
+
+def _project_matches(query, filters):
+    """(sql, params): FROM and WHERE of the published, unexpired projects
+    (as Project.objects.published()) holding every term in one of the
+    searched fields, within the filters."""
+    searched = [
+        _column(*column)
+        for column in PROJECT_TITLE_COLUMNS
+        + PROJECT_OFFER_COLUMNS
+        + PROJECT_DESCRIPTION_COLUMNS
+    ]
+    today = connection.ops.adapt_datefield_value(timezone.localdate())
+    province, zone = filters.province, filters.zone
+    where, params = _where(
+        (f"{PROJECT('is_published')} AND {ZONE('is_published')}", []),
+        (
+            f"({PROJECT('valid_until')} IS NULL OR {PROJECT('valid_until')} >= %s)",
+            [today],
+        ),
+        _any_column_contains_all(query.terms, searched),
+        (f"{ZONE('province_id')} = %s", [province.pk]) if province else None,
+        (f"{PROJECT('zone_id')} = %s", [zone.pk]) if zone else None,
+    )
+    return (
+        "FROM projects_project"
+        " JOIN zones_zone ON zones_zone.id = projects_project.zone_id"
+        " LEFT JOIN zones_industry"
+        " ON zones_industry.id = projects_project.industry_id"
+        f" WHERE {where}"
+    ), params
+
+
+def _project_rank(query):
+    """Ranked as zones are (see _zone_rank): the whole query as a title,
     titles that begin with it, every term in the titles, every term in the
-    titles, the industry or the zone's names, then the rest; newest first
-    within each.
-    """
-    titles = PROJECT_TITLE_FIELDS
-    titles_and_offer = titles + PROJECT_OFFER_FIELDS
-    projects = Project.objects.published().filter(
-        _any_field_contains_all(
-            query.terms, *titles_and_offer, *PROJECT_DESCRIPTION_FIELDS
-        )
-    )
-    if filters.province is not None:
-        projects = projects.filter(zone__province=filters.province)
-    if filters.zone is not None:
-        projects = projects.filter(zone=filters.zone)
-    exact, starts = _lookup(query.text, "exact"), _lookup(query.text, "startswith")
-    is_title = Q(**{f"title__{exact}": query.text}) | Q(
-        **{f"title_en__{exact}": query.text}
-    )
-    starts_title = Q(**{f"title__{starts}": query.text}) | Q(
-        **{f"title_en__{starts}": query.text}
-    )
-    return projects.annotate(
-        rank=Case(
-            When(is_title, then=Value(0)),
-            When(starts_title, then=Value(1)),
-            When(_any_field_contains_all(query.terms, *titles), then=Value(2)),
-            When(
-                _any_field_contains_all(query.terms, *titles_and_offer),
-                then=Value(3),
-            ),
-            default=Value(4),
-        )
-    ).order_by("rank", "-created_at", "-pk")
+    titles, the industry or the zone's names, then the rest (some term only
+    in the description's text)."""
+    titles = [_column(*column) for column in PROJECT_TITLE_COLUMNS]
+    offer = [_column(*column) for column in PROJECT_OFFER_COLUMNS]
+    return _match_rank(query, titles, titles, [titles, titles + offer])
 
 
 def find_projects(query, filters, offset, limit):
-    """Return a ProjectPage: `limit` projects from `offset`, and the total.
-
-    One query: the page's projects with their zone and industry, each row
-    carrying the count of all matches (a window over them). With so few
-    projects, joining before the window costs nothing worth a second query.
-    """
-    found = list(
-        matching_projects(query, filters)
-        .select_related("zone", "industry")
-        .only(
-            "title",
-            "title_en",
-            "status",
-            "cooperation",
-            "description_text",
-            "zone__name",
-            "zone__name_en",
-            "industry__name",
-            "industry__name_en",
-        )  # fmt: skip
-        .annotate(total=Window(Count("*")))[offset : offset + limit]
+    """Return a ProjectPage: `limit` projects for the query from `offset`,
+    best first (newest first within a rank), and the total."""
+    rank_sql, rank_params = _project_rank(query)
+    matches_sql, matches_params = _project_matches(query, filters)
+    rows = _fetch(
+        PROJECT_PAGE.format(rank=rank_sql, matches=matches_sql),
+        [*rank_params, *matches_params, limit, offset],
     )
-    if not found:
-        total = matching_projects(query, filters).count() if offset else 0
+    if not rows:
+        total = 0
+        if offset:
+            total = _fetch(f"SELECT COUNT(*) {matches_sql}", matches_params)[0][0]
         return ProjectPage(projects=[], total=total)
-    return ProjectPage(projects=found, total=found[0].total)
+    projects = []
+    for row in rows:
+        project = Project(
+            pk=row[1],
+            title=row[2],
+            title_en=row[3],
+            status=row[4],
+            cooperation=row[5],
+            description_text=row[6],
+        )
+        project.zone = Zone(pk=row[7], name=row[8], name_en=row[9])
+        industry_pk = row[10]
+        project.industry = (
+            None
+            if industry_pk is None
+            else Industry(pk=industry_pk, name=row[11], name_en=row[12])
+        )
+        projects.append(project)
+    return ProjectPage(projects=projects, total=rows[0][0])
 
 
 # Articles --------------------------------------------------------------------
@@ -395,10 +528,16 @@ def _visible_articles(filters):
 
 def matching_articles(query, filters):
     """Visible articles whose title and summary hold every term, unordered."""
-    text = RawSQL(ARTICLE_TEXT, [], TextField())  # noqa: S611 - constant SQL
     return (
-        _visible_articles(filters).filter(_contains_all(query.terms, text)).order_by()
+        _visible_articles(filters)
+        .filter(_raw_condition(*_contains_all(query.terms, ARTICLE_TEXT)))
+        .order_by()
     )
+
+
+def _raw_condition(sql, params):
+    # The SQL text is built from constants; values travel as parameters.
+    return RawSQL(sql, params, output_field=BooleanField())  # noqa: S611
 
 
 def _with_index(queryset, query, document=ARTICLE_DOCUMENT):
@@ -406,17 +545,10 @@ def _with_index(queryset, query, document=ARTICLE_DOCUMENT):
 
     It only narrows the candidates; the substring conditions decide.
     """
-    if connection.vendor != "postgresql":
+    condition = _index_condition(query, document)
+    if condition is None:
         return queryset
-    placeholders = " && ".join(["search_bigram_query(%s)"] * len(query.terms))
-    return queryset.filter(
-        # The SQL text is constant; the terms travel as parameters.
-        RawSQL(  # noqa: S611
-            f"{document} @@ ({placeholders})",
-            list(query.terms),
-            output_field=BooleanField(),
-        )
-    )
+    return queryset.filter(_raw_condition(*condition))
 
 
 def _newest_first(articles, reverse=False):
@@ -516,14 +648,16 @@ def _ranked_page(matches, query, page_number):
 
     Title holds every term first, newest first within that, ties by id.
     """
-    title_has_all = _contains_all(query.terms, F("title"))
+    title_sql, title_params = _contains_all(
+        query.terms, _column("news_article", "title")
+    )
     candidates = (
         _with_index(matches, query)
         .annotate(
-            in_title=Case(
-                When(title_has_all, then=Value(True)),
-                default=Value(False),
-                output_field=BooleanField(),
+            in_title=RawSQL(  # noqa: S611 - constant SQL, terms as parameters
+                f"CASE WHEN {title_sql} THEN 1 ELSE 0 END",
+                title_params,
+                output_field=IntegerField(),
             )
         )
         .values_list("pk", "published_at", "in_title")[: RANK_LIMIT + 1]

@@ -127,27 +127,26 @@ class QueryCountTests(SearchTestCase):
             make_zone(f"氢能产业园{n}", f"hydrogen-park-{n}", self.jiangsu, name_en="")
 
     def test_ranked_page_two_results_or_twenty(self):
-        # Site settings, provinces, zone ids with their count, zones, the
-        # projects with their count, probe, the ranked page with its articles
-        # and count.
+        # Site settings, provinces, the zones with their count, the projects
+        # with their count, probe, the ranked page with its articles and count.
         self.count_for(articles=2, zones=2)
-        with self.assertNumQueries(queries_per_search(7)):
+        with self.assertNumQueries(queries_per_search(6)):
             self.search("氢能")
 
     def test_ranked_page_twenty_results(self):
         self.count_for(articles=20, zones=8)
-        with self.assertNumQueries(queries_per_search(7)):
+        with self.assertNumQueries(queries_per_search(6)):
             response = self.search("氢能")
         self.assertEqual(len(response.context["article_items"]), 20)
 
     def test_broad_page(self):
         # The probe's rows are the page: no ranking query.
         self.count_for(articles=30, zones=8)
-        with self.assertNumQueries(queries_per_search(6)):
+        with self.assertNumQueries(queries_per_search(5)):
             response = self.search("氢能")
         self.assertEqual(len(response.context["article_items"]), 20)
 
-    def test_no_zone_found_skips_reading_zones(self):
+    def test_no_zone_found_costs_the_same(self):
         self.count_for(articles=2, zones=0)
         with self.assertNumQueries(queries_per_search(6)):
             response = self.search("氢能")

@@ -91,8 +91,8 @@ class ZoneMatchingTests(SearchTestCase):
         self.assertEqual(self.zones("集成电路"), [self.xian])
 
     def test_query_count_does_not_grow_with_industry_matches(self):
-        # Site settings, provinces, zone ids with their count, zones,
-        # projects, probe, ranked articles: as for a match in the names.
-        with self.assertNumQueries(queries_per_search(7)):
+        # Site settings, provinces, zones with their count, projects, probe,
+        # ranked articles: as for a match in the names.
+        with self.assertNumQueries(queries_per_search(6)):
             response = self.search("生物医药")
         self.assertEqual(len(response.context["zone_items"]), 4)
