@@ -42,9 +42,8 @@ from datetime import datetime
 from typing import NamedTuple
 
 from django.db import OperationalError, connection, transaction
-from django.db.models import BooleanField, IntegerField, Subquery, Value
+from django.db.models import BooleanField, DateTimeField
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from core.pagination import Cursor
@@ -603,17 +602,16 @@ def find_articles(query, filters, page_number=1, older_than=None, newer_than=Non
         # The publish time of the PROBE_ROWS-th newest article bounds the
         # walk: one index range scan, however rare the terms. With fewer
         # articles than that, the probe covers them all.
-        horizon = _newest_first(Article.objects.published()).values("published_at")[
-            PROBE_ROWS - 1 : PROBE_ROWS
-        ]
-        since = Coalesce(Subquery(horizon), Value(Cursor.EPOCH))
+        since = RawSQL(  # noqa: S611 - constant SQL, values as parameters
+            *_horizon(), output_field=DateTimeField()
+        )
         # A full probe is the first page of the walk, so it reads what the
         # page shows.
         probe = _shown(
             _newest_first(matches.filter(published_at__gte=since)), PAGE_SIZE + 1
         )
     if len(probe) <= PAGE_SIZE:
-        page = _ranked_page(matches, query, page_number)
+        page = _ranked_page(query, filters, page_number)
         if page is not None:
             return page
         probe = []
@@ -643,7 +641,54 @@ RANKED_PAGE = """
 """
 
 
-def _ranked_page(matches, query, page_number):
+def _where_of(queryset):
+    """(sql, params): the WHERE clause of a queryset that joins nothing, as
+    the ORM compiles it. For conditions the models define once (published(),
+    in_language(), the regions within a province) inside SQL written here."""
+    query = queryset.query
+    return query.get_compiler(connection=connection).compile(query.where)
+
+
+HORIZON = """
+    COALESCE((
+        SELECT news_article.published_at FROM news_article WHERE {published}
+        ORDER BY news_article.published_at DESC, news_article.id DESC
+        LIMIT 1 OFFSET {offset}
+    ), %s)
+"""
+
+
+def _horizon():
+    """(sql, params): the publish time of the PROBE_ROWS-th newest published
+    article, or Cursor.EPOCH when there are fewer."""
+    published_sql, published_params = _where_of(Article.objects.published())
+    epoch = connection.ops.adapt_datetimefield_value(Cursor.EPOCH)
+    return (
+        HORIZON.format(published=published_sql, offset=PROBE_ROWS - 1),
+        [*published_params, epoch],
+    )
+
+
+@functools.cache
+def _shown_sql(vendor):
+    """The SQL of every article with SHOWN_COLUMNS: constant, so compiled
+    once per process (and database vendor)."""
+    shown = Article.objects.order_by().values_list(*SHOWN_COLUMNS)
+    sql, params = shown.query.sql_with_params()
+    assert not params, "the shown columns take no parameters"  # noqa: S101
+    return sql
+
+
+# The ranking's candidates: every match, up to RANK_LIMIT + 1, with whether
+# its title holds every term.
+CANDIDATES = """
+    SELECT news_article.id, news_article.published_at,
+        CASE WHEN {in_title} THEN 1 ELSE 0 END
+    FROM news_article WHERE {where} LIMIT {limit}
+"""
+
+
+def _ranked_page(query, filters, page_number):
     """The ranked ArticlePage, or None if more than RANK_LIMIT articles match.
 
     Title holds every term first, newest first within that, ties by id.
@@ -651,36 +696,30 @@ def _ranked_page(matches, query, page_number):
     title_sql, title_params = _contains_all(
         query.terms, _column("news_article", "title")
     )
-    candidates = (
-        _with_index(matches, query)
-        .annotate(
-            in_title=RawSQL(  # noqa: S611 - constant SQL, terms as parameters
-                f"CASE WHEN {title_sql} THEN 1 ELSE 0 END",
-                title_params,
-                output_field=IntegerField(),
-            )
-        )
-        .values_list("pk", "published_at", "in_title")[: RANK_LIMIT + 1]
+    where_sql, where_params = _where(
+        _where_of(_visible_articles(filters)),
+        _contains_all(query.terms, ARTICLE_TEXT),
+        _index_condition(query, ARTICLE_DOCUMENT),
     )
-    candidates_sql, candidates_params = candidates.query.sql_with_params()
-    shown = Article.objects.order_by().values_list(*SHOWN_COLUMNS)
-    shown_sql, shown_params = shown.query.sql_with_params()
+    candidates_sql = CANDIDATES.format(
+        in_title=title_sql, where=where_sql, limit=RANK_LIMIT + 1
+    )
+    candidates_params = [*title_params, *where_params]
     sql = RANKED_PAGE.format(
         candidates=candidates_sql,
         columns=", ".join(FoundArticle._fields),
-        shown=shown_sql,
+        shown=_shown_sql(connection.vendor),
         shown_columns=", ".join(f"shown.{name}" for name in FoundArticle._fields),
     )
     offset = (page_number - 1) * PAGE_SIZE
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*candidates_params, PAGE_SIZE, offset, *shown_params])
-        rows = cursor.fetchall()
+    rows = _fetch(sql, [*candidates_params, PAGE_SIZE, offset])
     if rows:
         total = rows[0][0]
     elif offset:
         # Past the last page: no row carries the count, which the page
         # still shows. One more query, only here.
-        total = candidates.count()
+        count_sql = f"SELECT COUNT(*) FROM ({candidates_sql}) candidates"  # noqa: S608
+        total = _fetch(count_sql, candidates_params)[0][0]
     else:
         total = 0
     if total > RANK_LIMIT:
