@@ -10,8 +10,8 @@ what Chinese needs: 半导体 matches 半导体装备产业园.
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from html import escape
 
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 # A longer query has no use (zone names are under 40 characters, titles
@@ -92,8 +92,10 @@ def highlight(text, terms):
 
     Every piece of the text is escaped before the <mark> tags are added, so
     the result is safe to insert into a page whatever the text or terms hold.
+    The standard library's escape, as Django's writes the same text: the
+    lazy-aware wrapper of Django's cost more than the escaping itself.
     """
-    text = text or ""
+    text = str(text or "")
     pieces = []
     position = 0
     for start, end in match_spans(text, terms):
