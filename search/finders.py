@@ -38,11 +38,11 @@ migration):
 
 import functools
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import NamedTuple
 
 from django.db import OperationalError, connection, transaction
-from django.db.models import BooleanField, DateTimeField
+from django.db.models import BooleanField
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
@@ -594,28 +594,60 @@ def _shown(articles, limit):
     return [FoundArticle(*row) for row in articles.values_list(*SHOWN_COLUMNS)[:limit]]
 
 
+def _found(row):
+    """A FoundArticle from a row of SHOWN_COLUMNS read without the ORM.
+
+    SQLite gives the publish time without its time zone: UTC, in which
+    Django stores it there.
+    """
+    article = FoundArticle(*row)
+    if timezone.is_naive(article.published_at):
+        aware = timezone.make_aware(article.published_at, UTC)
+        article = article._replace(published_at=aware)
+    return article
+
+
+# The probe: the newest matches among the PROBE_ROWS newest published
+# articles (its horizon), with what they show.
+PROBE = """
+    {shown}
+    WHERE {where} AND news_article.published_at >= {horizon}
+    ORDER BY news_article.published_at DESC, news_article.id DESC
+    LIMIT {limit}
+"""
+
+
+def _probe(query, filters):
+    """The first PAGE_SIZE + 1 matches of the probe, as FoundArticles."""
+    where_sql, where_params = _where(
+        _where_of(_visible_articles(filters)),
+        _contains_all(query.terms, ARTICLE_TEXT),
+    )
+    horizon_sql, horizon_params = _horizon()
+    sql = PROBE.format(
+        shown=_shown_sql(connection.vendor),
+        where=where_sql,
+        horizon=horizon_sql,
+        limit=PAGE_SIZE + 1,
+    )
+    return [_found(row) for row in _fetch(sql, [*where_params, *horizon_params])]
+
+
 def find_articles(query, filters, page_number=1, older_than=None, newer_than=None):
     """Return the ArticlePage for a page number (ranked) or a cursor (walk)."""
-    matches = matching_articles(query, filters)
     probe = []
     if not filters.narrows_articles:
         # The publish time of the PROBE_ROWS-th newest article bounds the
         # walk: one index range scan, however rare the terms. With fewer
-        # articles than that, the probe covers them all.
-        since = RawSQL(  # noqa: S611 - constant SQL, values as parameters
-            *_horizon(), output_field=DateTimeField()
-        )
-        # A full probe is the first page of the walk, so it reads what the
-        # page shows.
-        probe = _shown(
-            _newest_first(matches.filter(published_at__gte=since)), PAGE_SIZE + 1
-        )
+        # articles than that, the probe covers them all. A full probe is the
+        # first page of the walk, so it reads what the page shows.
+        probe = _probe(query, filters)
     if len(probe) <= PAGE_SIZE:
         page = _ranked_page(query, filters, page_number)
         if page is not None:
             return page
         probe = []
-    return _walk_page(matches, probe, older_than, newer_than)
+    return _walk_page(matching_articles(query, filters), probe, older_than, newer_than)
 
 
 # One page of the ranked candidates with what it shows, and how many
@@ -725,7 +757,7 @@ def _ranked_page(query, filters, page_number):
     if total > RANK_LIMIT:
         return None
     return ArticlePage(
-        articles=[FoundArticle(*row[1:]) for row in rows],
+        articles=[_found(row[1:]) for row in rows],
         is_ranked=True,
         total=total,
     )
