@@ -29,6 +29,7 @@ from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models.fields.files import ImageFieldFile
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
@@ -231,6 +232,26 @@ def image_source(obj, field_name, width):
         srcset=", ".join(f"{item['url']} {item['width']}w" for item in ordered),
         width=chosen["width"],
         height=chosen["height"],
+    )
+
+
+def rendition_preview(obj, field_name, width=240):
+    """A small <img> of an image field from its stored renditions, for the
+    admin; "—" when the field is empty."""
+    image = image_source(obj, field_name, width)
+    if image is None:
+        return "—"
+    if image.width is None:
+        # A class, not a style attribute: the admin's Content-Security-Policy
+        # allows no inline styles.
+        return format_html(
+            '<img src="{}" class="image-preview" width="{}" alt="">', image.src, width
+        )
+    return format_html(
+        '<img src="{}" width="{}" height="{}" alt="">',
+        image.src,
+        image.width,
+        image.height,
     )
 
 

@@ -74,6 +74,7 @@ GROUP_PERMISSIONS = {
         *_crud("inquiries", "inquiry", ("change", "view")),
         "inquiries.view_report",
         *_crud("projects", "project"),
+        *_crud("projects", "projectimage"),
         "inquiries.export_personal_data",
     ],
     ZONE_ADMINISTRATORS: [
@@ -97,20 +98,23 @@ GROUP_PERMISSIONS = {
         # Their zones' investment projects (decided per object); publishing
         # follows the zone's review rule.
         *_crud("projects", "project"),
+        *_crud("projects", "projectimage"),
     ],
 }
 
 
-def sync_groups(group_model, permission_model, names=None, app_labels=None):
+def sync_groups(group_model, permission_model, names=None, app_labels=None, table=None):
     """Create the role groups and give each exactly its permissions.
 
     Takes the model classes so that a migration can pass its historical ones.
     With `app_labels`, only the permissions of those apps are set and the
     group's others are left as they are: an app's own migration syncs its
-    part once its permissions exist. Raises LookupError naming any
-    permission that does not exist yet.
+    part once its permissions exist. `table` replaces GROUP_PERMISSIONS: a
+    migration that ran before some model existed passes the table of its
+    time, which the current one would make fail on a fresh database. Raises
+    LookupError naming any permission that does not exist yet.
     """
-    for name, labels in GROUP_PERMISSIONS.items():
+    for name, labels in (table or GROUP_PERMISSIONS).items():
         if names is not None and name not in names:
             continue
         if app_labels is not None:

@@ -10,8 +10,10 @@ Keyed by zone and title, so a re-run adds nothing twice.
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from demo import pictures
 from demo.zones import (
     CAOHEJING,
     CHENGDU,
@@ -24,7 +26,7 @@ from demo.zones import (
     SUZHOU_SIP,
     XIAN,
 )
-from projects.models import Project
+from projects.models import Project, ProjectImage
 from zones.models import Industry
 
 Kind = Project.Cooperation
@@ -46,6 +48,9 @@ class DemoProject:
     land_mu: float | None = None
     floor_space_m2: int | None = None
     tags: tuple = ()
+    # (motif of demo.pictures, alternative text, caption): drawn
+    # illustrations, and their text says so.
+    pictures: tuple = ()
 
 
 PROJECTS = (
@@ -61,6 +66,10 @@ PROJECTS = (
         floor_space_m2=36000,
         investment=50,
         tags=("半导体", "标准厂房"),
+        pictures=(
+            ("factory", "示意插图：产业园内成排的标准厂房", "标准厂房（示意图）"),
+            ("wafer", "示意插图：一片晶圆", "半导体装备产业园（示意图）"),
+        ),
     ),
     DemoProject(
         HAIMEN,
@@ -73,6 +82,7 @@ PROJECTS = (
         land_mu=200,
         investment=1500,
         tags=("新材料", "航天"),
+        pictures=(("aerospace", "示意插图：夜空中升起的火箭", ""),),
     ),
     DemoProject(
         HAIMEN,
@@ -95,6 +105,7 @@ PROJECTS = (
         "<p>孵化器三号楼可提供带通风系统的实验室单元，面积200至800平方米。</p>",
         floor_space_m2=6000,
         valid_days=-20,
+        pictures=(("lab", "示意插图：实验室里的分子模型", "孵化器实验室（示意图）"),),
     ),
     DemoProject(
         NANTONG,
@@ -105,6 +116,9 @@ PROJECTS = (
         "<p>临江配套园区现有重型钢结构厂房，配10吨至32吨行车，"
         "靠近码头，便于大件运输。</p>",
         floor_space_m2=28000,
+        pictures=(
+            ("port", "示意插图：码头岸吊与厂房", "海工配套产业园码头（示意图）"),
+        ),
     ),
     DemoProject(
         NANTONG,
@@ -191,6 +205,7 @@ PROJECTS = (
         "<p>下沙片区约180亩用地，面向原料药以外的制剂和医疗器械项目。</p>",
         land_mu=180,
         investment=1200,
+        pictures=(("greenery", "示意插图：绿地环绕的待出让地块", ""),),
     ),
     DemoProject(
         HANGZHOU,
@@ -259,6 +274,7 @@ PROJECTS = (
         Kind.FACTORY_LEASE,
         "<p>保税物流园区高标仓库，净高10米，配装卸平台。</p>",
         floor_space_m2=30000,
+        pictures=(("port", "示意插图：港口集装箱与仓库", "物流仓储区（示意图）"),),
     ),
     DemoProject(
         XIAN,
@@ -279,12 +295,15 @@ PROJECTS = (
         "<p>约160亩工业用地，配套纯水站和双电源，适合封装测试项目。</p>",
         land_mu=160,
         investment=2500,
+        pictures=(("wafer", "示意插图：一片晶圆", ""),),
     ),
 )
 
 
 def load(zones, today=None):
-    """Create the demo projects of the zones found; return (created, existing)."""
+    """Create the demo projects of the zones found, and their pictures; give
+    pictures to demo projects loaded before there were any. Return
+    (created, existing, pictures added)."""
     today = today or timezone.localdate()
     industries = {
         industry.name: industry
@@ -292,13 +311,16 @@ def load(zones, today=None):
             name__in={demo.industry for demo in PROJECTS}
         )
     }
-    created = existing = 0
+    created = existing = drawn = 0
     for demo in PROJECTS:
         zone = zones.get(demo.zone)
         if zone is None:
             continue
-        if Project.objects.filter(zone=zone, title=demo.title).exists():
+        project = Project.objects.filter(zone=zone, title=demo.title).first()
+        if project is not None:
             existing += 1
+            if not project.images.exists():
+                drawn += add_pictures(project, demo)
             continue
         project = Project.objects.create(
             zone=zone,
@@ -317,5 +339,22 @@ def load(zones, today=None):
         )
         if demo.tags:
             project.tags.add(*demo.tags)
+        drawn += add_pictures(project, demo)
         created += 1
-    return created, existing
+    return created, existing, drawn
+
+
+def add_pictures(project, demo):
+    """Draw the demo project's pictures; return how many."""
+    for position, (motif, alt_text, caption) in enumerate(demo.pictures):
+        image = ProjectImage(
+            project=project, alt_text=alt_text, caption=caption, position=position
+        )
+        seed = f"project:{demo.zone}:{demo.title}:{position}"
+        image.image.save(
+            f"demo-project-{project.pk}-{position}.jpg",
+            ContentFile(pictures.scene(seed, motif)),
+            save=False,
+        )
+        image.save()
+    return len(demo.pictures)

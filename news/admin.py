@@ -7,13 +7,12 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from core import roles
 from core.history import VersionedAdminForm, VersionHistoryAdmin
-from core.images import image_source
+from core.images import rendition_preview
 from core.sanitize import SanitizeNoticeMixin
 from core.uploads import KEEP_UPLOADS
 from news import emails, workflow
@@ -21,23 +20,6 @@ from news.models import Article, ArticleImage, Channel, Source
 from zones.models import Region, Zone
 
 Status = Article.Status
-
-
-def _rendition_preview(obj, field_name, width=240):
-    """A small <img> of an image field from its stored renditions."""
-    image = image_source(obj, field_name, width)
-    if image is None:
-        return "—"
-    if image.width is None:
-        return format_html(
-            '<img src="{}" class="image-preview" width="{}" alt="">', image.src, width
-        )
-    return format_html(
-        '<img src="{}" width="{}" height="{}" alt="">',
-        image.src,
-        image.width,
-        image.height,
-    )
 
 
 # Editors paste addresses without a scheme; today's sites are https.
@@ -163,7 +145,7 @@ class ArticleImageInline(roles.ParentScopedInlineMixin, admin.TabularInline):
 
     @admin.display(description=_("preview"))
     def preview(self, obj):
-        return _rendition_preview(obj, "image", width=96)
+        return rendition_preview(obj, "image", width=96)
 
 
 # Extra submit buttons on the article form and the status each leads to.
@@ -432,7 +414,7 @@ class ArticleAdmin(SanitizeNoticeMixin, VersionHistoryAdmin):
 
     @admin.display(description=_("cover preview"))
     def cover_preview(self, obj):
-        return _rendition_preview(obj, "cover")
+        return rendition_preview(obj, "cover")
 
     @admin.display(description=_("review"))
     def review_record(self, obj):

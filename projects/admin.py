@@ -4,7 +4,25 @@ from django.utils.translation import gettext_lazy as _
 
 from core import roles
 from core.history import VersionHistoryAdmin
-from projects.models import Project
+from core.images import rendition_preview
+from core.uploads import KEEP_UPLOADS
+from projects.models import Project, ProjectImage
+
+
+class ProjectImageInline(roles.ParentScopedInlineMixin, admin.TabularInline):
+    """The project's pictures, edited where the project may be."""
+
+    model = ProjectImage
+    # Chosen pictures survive the form's other errors (core.uploads).
+    formfield_overrides = KEEP_UPLOADS
+    fields = ("image", "preview", "alt_text", "caption", "position")
+    readonly_fields = ("preview",)
+    ordering = ("position", "id")
+    extra = 1
+
+    @admin.display(description=_("preview"))
+    def preview(self, obj):
+        return rendition_preview(obj, "image", width=96)
 
 
 @admin.register(Project)
@@ -30,6 +48,7 @@ class ProjectAdmin(roles.ZoneScopedAdminMixin, VersionHistoryAdmin):
     search_fields = ("title", "title_en", "zone__name")
     autocomplete_fields = ("zone", "industry")
     date_hierarchy = "created_at"
+    inlines = (ProjectImageInline,)
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = (
         (None, {"fields": (("title", "title_en"), "zone", "industry", "tags")}),

@@ -6,9 +6,11 @@ project leaves the lists by itself (no scheduled job) and its own page says
 it is closed.
 """
 
+from typing import NamedTuple
+
 import reversion
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -17,6 +19,7 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
 from core.bilingual import in_page_language
+from core.images import IMAGE_VALIDATORS, CleanImageField, RenditionsMixin
 from core.sanitize import EDITOR_EXTENSIONS, clean_html
 from zones.models import Industry, Zone
 
@@ -56,7 +59,16 @@ def description_text(*descriptions):
     return "\n".join(line for line in lines if line)
 
 
-@reversion.register(exclude=("tags",))
+class ImageRef(NamedTuple):
+    """An image field of some object, with its alt text, for templates."""
+
+    owner: models.Model
+    field: str
+    alt: str
+
+
+# A version keeps the project's pictures with it (see core.history).
+@reversion.register(follow=("images",), exclude=("tags",))
 class Project(models.Model):
     """A project a zone seeks investors for."""
 
@@ -209,6 +221,17 @@ class Project(models.Model):
         return in_page_language(self.description, self.description_en)
 
     @property
+    def thumbnail(self):
+        """The first picture, for cards; None without pictures. Lists load
+        it for a whole page with attach_thumbnails()."""
+        images = getattr(self, "first_images", None)
+        if images is None:
+            images = self.images.all()[:1]
+        for image in images:
+            return ImageRef(image, "image", image.alt_text)
+        return None
+
+    @property
     def phone(self):
         return self.contact_phone or self.zone.phone
 
@@ -219,3 +242,76 @@ class Project(models.Model):
 
 # The statuses in which a project still takes expressions of interest.
 OPEN_STATUSES = (Project.Status.SEEKING, Project.Status.NEGOTIATING)
+
+
+@reversion.register()
+class ProjectImage(RenditionsMixin, models.Model):
+    """A picture of a project (the site, the factory, the land), with its
+    caption. The first one is the project's picture in lists."""
+
+    project = models.ForeignKey(
+        Project,
+        verbose_name=_("project"),
+        on_delete=models.CASCADE,
+        related_name="images",
+    )
+    image = CleanImageField(
+        _("image"), upload_to="projects/%Y/%m/", validators=IMAGE_VALIDATORS
+    )
+    alt_text = models.CharField(
+        _("alternative text"),
+        max_length=200,
+        help_text=_(
+            "Required. What the picture shows, read out to readers who cannot "
+            "see it; not printed on the page."
+        ),
+    )
+    caption = models.CharField(
+        _("caption under the picture"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Optional. Printed under the picture: what and where "
+            "(标准厂房外景，2026年3月)."
+        ),
+    )
+    position = models.PositiveSmallIntegerField(
+        _("position"),
+        default=0,
+        help_text=_("Lower numbers come first; the first picture shows in lists."),
+    )
+    image_renditions = models.JSONField(default=dict, blank=True, editable=False)
+
+    RENDITION_WIDTHS = {"image": [240, 480, 800, 1200]}
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("project picture")
+        verbose_name_plural = _("project pictures")
+
+    def __str__(self):
+        return self.caption or self.alt_text
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.refresh_renditions()
+
+
+def attach_thumbnails(projects):
+    """Give the loaded `projects` their first picture (Project.thumbnail) in
+    one query whatever their number, and return them.
+
+    The first picture of each is chosen by a subquery per project in the
+    database, so only those rows are read, never whole galleries.
+    """
+    projects = list(projects)
+    first_of_each = ProjectImage.objects.filter(
+        project_id=OuterRef("project_id")
+    ).order_by("position", "id")
+    first_images = ProjectImage.objects.filter(
+        pk=Subquery(first_of_each.values("pk")[:1])
+    ).only("id", "project_id", "image", "alt_text", "image_renditions", "position")
+    prefetch_related_objects(
+        projects, Prefetch("images", queryset=first_images, to_attr="first_images")
+    )
+    return projects

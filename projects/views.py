@@ -5,10 +5,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
+from core.images import image_source
 from core.pagination import NearestPageMixin
 from core.structured_data import json_ld_script, plain_text
 from projects.filters import ProjectFilters, ProjectPageForm, sort_choices
-from projects.models import Project
+from projects.models import Project, attach_thumbnails
 
 
 def list_queryset():
@@ -26,6 +27,7 @@ class ProjectListView(NearestPageMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["projects"] = attach_thumbnails(context["projects"])
         context["filters"] = self.filters
         context["facets"] = self.filters.facets(Project.objects.published())
         context["sort_choices"] = sort_choices()
@@ -56,12 +58,13 @@ class ProjectDetailView(DetailView):
         context["is_open"] = project.is_open()
         context["nav_section"] = "projects"
         context["tags"] = list(project.tags.all())
+        context["images"] = list(project.images.all())
         context["breadcrumbs"] = [
             {"label": _("Investment projects"), "url": reverse("projects:index")},
             {"label": zone.display_name, "url": zone.get_absolute_url()},
             {"label": project.display_title},
         ]
-        context["json_ld"] = json_ld_script(self.json_ld(project))
+        context["json_ld"] = json_ld_script(self.json_ld(project, context["images"]))
         # The inquiry form fills its message from the query string, so the
         # investor starts from a message naming the project.
         message = _("I am interested in the project “%(title)s” (%(url)s).") % {
@@ -74,7 +77,7 @@ class ProjectDetailView(DetailView):
         )
         return context
 
-    def json_ld(self, project):
+    def json_ld(self, project, images=()):
         url = self.request.build_absolute_uri(project.get_absolute_url())
         data = {
             "@context": "https://schema.org",
@@ -91,6 +94,12 @@ class ProjectDetailView(DetailView):
             if project.is_open()
             else "https://schema.org/Discontinued",
         }
+        if images:
+            # The largest rendition of each picture, as search engines prefer.
+            data["image"] = [
+                self.request.build_absolute_uri(image_source(image, "image", 1200).src)
+                for image in images
+            ]
         if project.valid_until:
             data["validThrough"] = project.valid_until.isoformat()
         if project.investment is not None:

@@ -3,7 +3,7 @@ rules (the portal's template calls this tag)."""
 
 from django import template
 
-from projects.models import Project
+from projects.models import Project, attach_thumbnails
 
 register = template.Library()
 
@@ -12,7 +12,7 @@ HOME_COUNT = 4
 
 @register.inclusion_tag("projects/includes/latest_projects.html")
 def latest_projects(count=HOME_COUNT):
-    """The newest open projects (published, unexpired, still seeking), in
-    one query whatever the number of projects."""
-    projects = list(Project.objects.open().for_cards()[:count])
+    """The newest open projects (published, unexpired, still seeking), with
+    their first pictures: two queries whatever the number of projects."""
+    projects = attach_thumbnails(Project.objects.open().for_cards()[:count])
     return {"projects": projects}

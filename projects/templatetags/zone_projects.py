@@ -2,7 +2,7 @@
 
 from django import template
 
-from projects.models import Project
+from projects.models import Project, attach_thumbnails
 
 register = template.Library()
 
@@ -11,8 +11,9 @@ ZONE_PROFILE_LIMIT = 10
 
 @register.inclusion_tag("projects/includes/zone_projects.html")
 def zone_projects(zone):
-    """The zone's open projects (published, unexpired, still seeking)."""
-    projects = list(
+    """The zone's open projects (published, unexpired, still seeking), with
+    their first pictures (one query more)."""
+    projects = attach_thumbnails(
         Project.objects.open().filter(zone=zone).for_cards()[:ZONE_PROFILE_LIMIT]
     )
     return {"zone": zone, "projects": projects}

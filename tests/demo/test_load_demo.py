@@ -303,8 +303,19 @@ class LoadDemoTests(TestCase):
         self.assertTrue(
             Project.objects.filter(is_published=True).exclude(pk__in=projects).exists()
         )
+        # Some have drawn pictures, each with its alternative text and
+        # renditions; the first is the card's picture.
+        pictured = Project.objects.filter(
+            title="半导体装备产业园标准厂房开放招租"
+        ).get()
+        images = list(pictured.images.all())
+        self.assertEqual(len(images), 2)
+        self.assertTrue(all(image.alt_text.startswith("示意插图") for image in images))
+        self.assertTrue(images[0].renditions_of("image"))
+        self.assertEqual(pictured.thumbnail.owner, images[0])
         output, _ = load_demo("--skip-import")
         self.assertIn("Investment projects: 0 created", output)
+        self.assertIn("0 pictures drawn", output)
 
     def test_second_run_creates_nothing_and_keeps_times(self):
         before = dict(Article.objects.values_list("title", "published_at"))

@@ -45,8 +45,9 @@ class HomeProjectsTests(ProjectsTestCase):
     def test_projects_cost_one_query_however_many(self):
         make_project(self.haimen, "项目")
         cache.clear()
-        # Without news: the site settings, four news blocks, the projects.
-        with self.assertNumQueries(6) as few:
+        # Without news: the site settings, four news blocks, the projects,
+        # their first pictures.
+        with self.assertNumQueries(7) as few:
             self.client.get(reverse("home"))
         for number in range(20):
             make_project(self.ningbo, f"项目{number}", industry=self.chips)

@@ -85,8 +85,8 @@ class ListTests(ProjectsTestCase):
         for number in range(2):
             make_project(self.haimen, f"项目{number}", industry=self.equipment)
         few = count_queries()
-        # The count, seven facets (one a filter) and the page.
-        self.assertEqual(few, 9)
+        # The count, seven facets (one a filter), the page and its pictures.
+        self.assertEqual(few, 10)
         for number in range(2, 20):
             make_project(
                 self.ningbo,

@@ -76,7 +76,11 @@ REPORT = (
     ),
     (
         "Investment projects",
-        (("project created", "created"), ("project existing", "existing")),
+        (
+            ("project created", "created"),
+            ("project existing", "existing"),
+            ("project picture created", "pictures drawn"),
+        ),
     ),
     (
         "Sample facts",
@@ -253,9 +257,10 @@ class Command(BaseCommand):
 
     def load_projects(self, zones):
         self.say(self.style.MIGRATE_HEADING("Investment projects…"))
-        created, existing = demo_projects.load(zones)
+        created, existing, drawn = demo_projects.load(zones)
         self.counts["project created"] += created
         self.counts["project existing"] += existing
+        self.counts["project picture created"] += drawn
 
     def fill_profile(self, zone, demo):
         """Fill the zone's blank profile fields; return whether any was blank."""
