@@ -39,6 +39,11 @@ version and bounds the lifetime of every page stored under it
 Pages are not told apart by which scheduled article could affect them:
 scheduled articles are rare and the bound is cheap to keep.
 
+Figures too dear to compute per request (the open data files' row counts
+and newest changes) are kept by `remembered()` under the same rules: the
+content version, the next scheduled article, PAGE_CACHE_TIMEOUT. Unlike
+pages they are kept whatever PAGE_CACHE says, for every reader.
+
 Bulk imports by management command (bulk_create) send no signals; pages
 then catch up within PAGE_CACHE_TIMEOUT, or at once with
 `manage.py shell -c "from core.cache import bump_content_version;
@@ -55,6 +60,7 @@ retried, in that process, once the cache answers again.
 
 import hashlib
 import logging
+import math
 import secrets
 import threading
 import time
@@ -66,6 +72,7 @@ from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 from django.db import transaction
 from django.http import HttpResponse, QueryDict
+from django.utils import timezone
 from django.utils.cache import cc_delim_re
 from redis.exceptions import RedisError
 
@@ -198,14 +205,58 @@ def next_go_live(version, cache=default_cache, now=None):
     now = time.time() if now is None else now
     key = f"pagecache:golive:{version}"
     stored = cache.get(key)
-    if stored is not None and (stored == 0 or stored > now):
-        return stored or None
+    # (looked up after, the next moment or 0): the answer holds for a `now`
+    # from the lookup on, until that moment. One looked up later than `now`
+    # would miss an article that went live in between.
+    if isinstance(stored, tuple) and stored[0] <= now < (stored[1] or float("inf")):
+        return stored[1] or None
     after = _datetime(now)
     upcoming = [when for find in _schedules if (when := find(after)) is not None]
     moment = min(upcoming).timestamp() if upcoming else 0
     lifetime = max(1, int(moment - now)) if moment else NO_SCHEDULE_SECONDS
-    cache.set(key, moment, timeout=min(lifetime, NO_SCHEDULE_SECONDS))
+    looked_up = after.timestamp()  # to the microsecond, as the database compares
+    cache.set(key, (looked_up, moment), timeout=min(lifetime, NO_SCHEDULE_SECONDS))
     return moment or None
+
+
+def remembered(name, compute, now=None, cache=None):
+    """compute(now), a figure of what readers see, kept in the cache.
+
+    For figures too dear to compute for every request (the open data
+    files' row counts and newest changes). Kept under one key per name
+    with the content version and the moment it was computed, and served
+    under the same rules as a stored page: only while the version is
+    current and until the next change without a save (next_go_live), at
+    most PAGE_CACHE_TIMEOUT (writes that send no signals). A figure asked
+    for a moment outside that span is computed, so the answer is always
+    what compute(now) would say. When the cache fails it is computed, never
+    an error.
+    """
+    cache = caches["default"] if cache is None else cache  # see read_many
+    now = timezone.now() if now is None else now
+    moment = now.timestamp()
+    key = f"remembered:{name}"
+    found = guarded(read_many, cache, [VERSION_KEY, key])
+    if found is None:
+        return compute(now)
+    version = found.get(VERSION_KEY) or guarded(content_version, cache)
+    entry = found.get(key)
+    if entry is not None and entry[0] == version and entry[1] <= moment < entry[2]:
+        return entry[3]
+    value = compute(now)
+    if version is not None:
+        guarded(_remember, cache, key, version, value, moment)
+    return value
+
+
+def _remember(cache, key, version, value, moment):
+    expires = moment + settings.PAGE_CACHE_TIMEOUT
+    go_live = next_go_live(version, cache, moment)
+    if go_live is not None:
+        expires = min(expires, go_live)
+    lifetime = math.ceil(expires - moment)
+    if lifetime > 0:
+        cache.set(key, (version, moment, expires, value), timeout=lifetime)
 
 
 def _datetime(unix_time):

@@ -75,7 +75,8 @@ class Dataset:
     """A dataset as the /data/ page explains it.
 
     `summary(now)` answers the row count and the newest change of the rows
-    in one query; `preamble_lines` is how many "# " lines start its CSV.
+    (kept in the cache: core.cache.remembered); `preamble_lines` is how
+    many "# " lines start its CSV.
     """
 
     key: str

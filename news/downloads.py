@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from taggit.models import TaggedItem
 
-from core.cache import content_version, guarded
+from core.cache import content_version, guarded, remembered
 from core.downloads import (
     CHUNK_SIZE,
     CODE,
@@ -84,6 +84,15 @@ PREAMBLE_LINES = 5
 
 
 def summary(now=None):
+    """Published articles: how many, and the newest change.
+
+    From the cache while nothing changed (core.cache.remembered): the
+    query reads every published row, some 1.9 s at a million articles.
+    """
+    return remembered("data:articles", count_published, now)
+
+
+def count_published(now=None):
     """Published articles: how many, and the newest change (one query).
 
     A scheduled article changes the list when its time comes, without a
