@@ -73,7 +73,7 @@ from django.core.cache.backends.redis import RedisCache
 from django.db import transaction
 from django.http import HttpResponse, QueryDict
 from django.utils import timezone
-from django.utils.cache import cc_delim_re
+from django.utils.cache import cc_delim_re, set_response_etag
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
@@ -440,6 +440,10 @@ class PageCacheMiddleware:
             lifetime = min(lifetime, go_live - now)
         if lifetime < 1:
             return
+        # Stored with its ETag, a page's replays skip hashing the body
+        # (ConditionalGetMiddleware keeps an ETag it finds).
+        if not response.has_header("ETag"):
+            set_response_etag(response)
         entry = (
             version,
             now + lifetime,

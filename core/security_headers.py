@@ -9,15 +9,21 @@ URL that answered, so it follows ADMIN_URL and the /en/ prefix.
 Origins that media and static files are served from when they are not this
 site (object storage, a CDN in STATIC_URL or MEDIA_URL) are added to the
 directives that load them, taken from the URLs the storages really build.
+
+A header without a nonce depends only on the settings and on which policy the
+view chose, so it is built once per process and policy and reused: a stored
+page is otherwise answered in less time than django-csp takes to build it.
 """
 
 import functools
 from urllib.parse import urlsplit
 
-from csp.middleware import CSPMiddleware
+from csp.constants import HEADER, HEADER_REPORT_ONLY
+from csp.middleware import CheckableLazyObject, CSPMiddleware
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
+from django.http import HttpResponse
 
 
 def _origin(url):
@@ -51,14 +57,22 @@ def asset_origins():
     return {key: list(dict.fromkeys(value)) for key, value in extra.items()}
 
 
+# Headers built without a nonce, by the policy_key() they were built for.
+_built_headers = {}
+
+
 @receiver(setting_changed)
 def _forget_origins(setting, **kwargs):
     if setting in ("STORAGES", "MEDIA_URL", "STATIC_URL"):
         asset_origins.cache_clear()
+    if setting in ("STORAGES", "MEDIA_URL", "STATIC_URL", "DEBUG") or (
+        setting.startswith("CONTENT_SECURITY_POLICY")
+    ):
+        _built_headers.clear()
 
 
-def scoped_policy(request):
-    """The directives of the policy chosen for this request's view, or None.
+def policy_key(request):
+    """The CONTENT_SECURITY_POLICY_BY_VIEW key chosen for this request, or None.
 
     None means the default policy (CONTENT_SECURITY_POLICY). A view name
     ("admin:index") is looked up before its namespace ("admin").
@@ -69,16 +83,71 @@ def scoped_policy(request):
     by_view = getattr(settings, "CONTENT_SECURITY_POLICY_BY_VIEW", {})
     for key in (match.view_name, match.namespace):
         if key and key in by_view:
-            return by_view[key]
+            return key
     return None
+
+
+def scoped_policy(request):
+    """The directives of the policy chosen for this request's view, or None."""
+    key = policy_key(request)
+    if key is None:
+        return None
+    return settings.CONTENT_SECURITY_POLICY_BY_VIEW[key]
+
+
+# What a view can set on its response to change its policy (csp.decorators).
+_RESPONSE_POLICY_ATTRIBUTES = tuple(
+    f"_csp_{name}{suffix}"
+    for name in ("config", "update", "replace", "exempt")
+    for suffix in ("", "_ro")
+)
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp's middleware, with a policy per view and asset origins.
 
     A nonce is in the header only when the page used it (NonceMediaAdminMixin
-    below); django-csp leaves it out otherwise.
+    below); django-csp leaves it out otherwise. Headers without one are
+    reused (the module docstring); a header with a nonce never is.
     """
+
+    def process_response(self, request, response):
+        if not self._is_reusable(request, response):
+            return super().process_response(request, response)
+        key = policy_key(request)
+        headers = _built_headers.get(key)
+        if headers is None:
+            # django-csp builds it, on a response that asks for nothing.
+            built = super().process_response(request, HttpResponse())
+            headers = [
+                (name, built[name])
+                for name in (HEADER, HEADER_REPORT_ONLY)
+                if name in built
+            ]
+            _built_headers[key] = headers
+        for name, value in headers:
+            if name not in response:
+                response[name] = value
+        # As django-csp does: a nonce asked for after this point would not be
+        # in the header, so asking is an error rather than a silent gap.
+        request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
+        return response
+
+    @staticmethod
+    def _is_reusable(request, response):
+        if getattr(request, "_csp_nonce", None) is not None:
+            return False
+        if any(hasattr(response, name) for name in _RESPONSE_POLICY_ATTRIBUTES):
+            return False
+        if settings.DEBUG and response.status_code in (404, 500):
+            return False  # django-csp leaves the debug pages alone
+        return not any(
+            (getattr(settings, name, None) or {}).get("EXCLUDE_URL_PREFIXES")
+            for name in (
+                "CONTENT_SECURITY_POLICY",
+                "CONTENT_SECURITY_POLICY_REPORT_ONLY",
+            )
+        )
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)

@@ -1,7 +1,9 @@
 """ETags, 304s and Cache-Control: what browsers and a shared cache may keep."""
 
+from django.http import HttpResponse
 from django.test import override_settings
 from django.urls import reverse
+from django.utils.cache import set_response_etag
 
 from tests.news.helpers import NewsTestCase
 
@@ -79,3 +81,14 @@ class StoredPagesTests(NewsTestCase):
         self.assertEqual(stored["ETag"], first["ETag"])
         again = self.client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
         self.assertEqual(again.status_code, 304)
+
+    def test_a_stored_page_keeps_the_etag_of_its_body(self):
+        # Replays carry the ETag they were stored with instead of hashing
+        # the body again; it must still be the body's own.
+        self.make_article()
+        url = reverse("news:index")
+        self.client.get(url)
+        stored = self.client.get(url)
+        self.assertEqual(stored["X-Page-Cache"], "hit")
+        expected = set_response_etag(HttpResponse(stored.content))["ETag"]
+        self.assertEqual(stored["ETag"], expected)

@@ -9,12 +9,16 @@ import re
 from html.parser import HTMLParser
 
 import reversion
+from csp.decorators import csp_update
+from csp.middleware import CSPMiddleware
 from django.apps import apps
 from django.contrib import admin
-from django.test import override_settings
+from django.http import HttpResponse
+from django.test import RequestFactory, override_settings
 from django.urls import reverse
 from reversion.models import Version
 
+from core.security_headers import ContentSecurityPolicyMiddleware
 from tests.news.helpers import NewsTestCase
 
 PUBLIC = {
@@ -167,6 +171,64 @@ class PublicPolicyTests(NewsTestCase):
             directives["img-src"], ["'self'", "data:", "https://oss.example.com"]
         )
         self.assertEqual(directives["script-src"], ["'self'"])
+
+
+class ReusedPolicyTests(NewsTestCase):
+    """Headers without a nonce are built once per policy and reused."""
+
+    def test_a_reused_header_is_the_one_built_for_the_request(self):
+        middleware = ContentSecurityPolicyMiddleware(lambda request: HttpResponse())
+        headers = {}
+        for path in ("/news/", "/admin/login/"):
+            resolved = self.client.get(path).wsgi_request.resolver_match
+            for _attempt in range(2):
+                request = RequestFactory().get(path)
+                request.resolver_match = resolved
+                reused = middleware(request)["Content-Security-Policy"]
+                request = RequestFactory().get(path)
+                request.resolver_match = resolved
+                built = CSPMiddleware.process_response(
+                    middleware, request, HttpResponse()
+                )["Content-Security-Policy"]
+                self.assertEqual(reused, built)
+            headers[path] = reused
+        self.assertNotEqual(headers["/news/"], headers["/admin/login/"])
+
+    @override_settings(
+        CONTENT_SECURITY_POLICY={"DIRECTIVES": {"default-src": ["'none'"]}}
+    )
+    def test_a_changed_setting_is_not_answered_from_before(self):
+        response = self.client.get(reverse("news:index"))
+        self.assertEqual(policy(response), {"default-src": ["'none'"]})
+
+    def test_the_public_policy_after_an_overridden_one(self):
+        with override_settings(
+            CONTENT_SECURITY_POLICY={"DIRECTIVES": {"default-src": ["'none'"]}}
+        ):
+            self.client.get(reverse("news:index"))
+        self.assertEqual(policy(self.client.get(reverse("news:index"))), PUBLIC)
+
+    def test_a_nonce_page_between_reused_ones_gets_its_own_nonce(self):
+        self.client.force_login(self.editor)
+        before = policy(self.client.get("/admin/"))
+        editor = policy(self.client.get(reverse("admin:news_article_add")))
+        after = policy(self.client.get("/admin/"))
+        self.assertEqual(before["script-src"], ["'self'"])
+        self.assertEqual(after["script-src"], ["'self'"])
+        self.assertEqual(len(editor["script-src"]), 2)
+        self.assertTrue(editor["script-src"][1].startswith("'nonce-"))
+
+    def test_a_view_that_changes_its_policy_is_built_for_itself(self):
+        @csp_update({"img-src": ["https://maps.example.com"]})
+        def map_page(request):
+            return HttpResponse()
+
+        plain = ContentSecurityPolicyMiddleware(lambda request: HttpResponse())
+        with_map = ContentSecurityPolicyMiddleware(map_page)
+        self.assertEqual(policy(plain(RequestFactory().get("/x/"))), PUBLIC)
+        directives = policy(with_map(RequestFactory().get("/x/")))
+        self.assertIn("https://maps.example.com", directives["img-src"])
+        self.assertEqual(policy(plain(RequestFactory().get("/x/"))), PUBLIC)
 
 
 class AdminPolicyTests(NewsTestCase):
