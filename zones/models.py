@@ -94,6 +94,11 @@ class Region(models.Model):
         ordering = ["code"]
         verbose_name = _("region")
         verbose_name_plural = _("regions")
+        indexes = [
+            # The provinces by code, which the search form lists on every
+            # search: without it, a scan of every county.
+            models.Index(fields=["level", "code"], name="zones_region_level_code_idx"),
+        ]
 
     def __str__(self):
         return self.name
