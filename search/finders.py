@@ -44,6 +44,7 @@ from typing import NamedTuple
 from django.db import OperationalError, connection, transaction
 from django.db.models import BooleanField
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Now
 from django.utils import timezone
 
 from core.pagination import Cursor
@@ -182,25 +183,13 @@ def is_caseless(term):
 
 
 def _column(table, column):
+    return _quoted_column(connection.vendor, table, column)
+
+
+@functools.cache
+def _quoted_column(vendor, table, column):
     quote = connection.ops.quote_name
     return f"{quote(table)}.{quote(column)}"
-
-
-def _text_lookup(column, lookup, value):
-    """(sql, params): Django's `field__<lookup>=value` on a text column.
-
-    `lookup` is exact, iexact, contains, icontains, startswith or
-    istartswith; `column` is quoted SQL (see _column).
-    """
-    ops = connection.ops
-    if lookup.endswith("contains"):
-        value = f"%{ops.prep_for_like_query(value)}%"
-    elif lookup.endswith("startswith"):
-        value = f"{ops.prep_for_like_query(value)}%"
-    elif lookup == "iexact":
-        value = ops.prep_for_iexact_query(value)
-    left = ops.lookup_cast(lookup, "TextField") % column
-    return f"{left} {connection.operators[lookup] % '%s'}", [value]
 
 
 def _lookup(term, lookup):
@@ -210,12 +199,35 @@ def _lookup(term, lookup):
 
 
 def _any_column(columns, lookup, value):
-    """(sql, params): the value matches, by the lookup, in one of the columns."""
-    conditions = [_text_lookup(column, lookup, value) for column in columns]
-    return (
-        "(" + " OR ".join(sql for sql, _params in conditions) + ")",
-        [param for _sql, params in conditions for param in params],
-    )
+    """(sql, params): Django's `field__<lookup>=value` on one of the text
+    columns at least.
+
+    `lookup` is exact, iexact, contains, icontains, startswith or
+    istartswith; `columns` are quoted SQL (see _column).
+    """
+    ops = connection.ops
+    if lookup.endswith("contains"):
+        value = f"%{ops.prep_for_like_query(value)}%"
+    elif lookup.endswith("startswith"):
+        value = f"{ops.prep_for_like_query(value)}%"
+    elif lookup == "iexact":
+        value = ops.prep_for_iexact_query(value)
+    sql = _any_column_sql(ops.connection.vendor, tuple(columns), lookup)
+    return sql, [value] * len(columns)
+
+
+@functools.cache
+def _any_column_sql(vendor, columns, lookup):
+    """The SQL of _any_column, with a placeholder for the value in each
+    column's condition: the same for every value, so written once per
+    process."""
+    ops = connection.ops
+    conditions = [
+        f"{ops.lookup_cast(lookup, 'TextField') % column}"
+        f" {connection.operators[lookup] % '%s'}"
+        for column in columns
+    ]
+    return "(" + " OR ".join(conditions) + ")"
 
 
 def _any_column_contains_all(terms, columns):
@@ -515,7 +527,9 @@ def find_projects(query, filters, offset, limit):
 
 
 def _visible_articles(filters):
-    articles = Article.objects.published().in_language(filters.language)
+    # The database's clock (Now()) decides what is published, so that the
+    # SQL of this condition is the same on every request (_visible_where).
+    articles = Article.objects.published(now=Now()).in_language(filters.language)
     if filters.province is not None:
         province = filters.province
         regions = Region.objects.within(province).values("pk")
@@ -620,7 +634,7 @@ PROBE = """
 def _probe(query, filters):
     """The first PAGE_SIZE + 1 matches of the probe, as FoundArticles."""
     where_sql, where_params = _where(
-        _where_of(_visible_articles(filters)),
+        _visible_where(filters),
         _contains_all(query.terms, ARTICLE_TEXT),
     )
     horizon_sql, horizon_params = _horizon()
@@ -678,14 +692,29 @@ def _where_of(queryset):
     the ORM compiles it. For conditions the models define once (published(),
     in_language(), the regions within a province) inside SQL written here."""
     query = queryset.query
-    return query.get_compiler(connection=connection).compile(query.where)
+    sql, params = query.get_compiler(connection=connection).compile(query.where)
+    return sql, tuple(params)
+
+
+def _visible_where(filters):
+    """(sql, params): the WHERE clause of _visible_articles(filters)."""
+    if filters.narrows_articles:
+        return _where_of(_visible_articles(filters))
+    return _visible_everywhere(connection.vendor, filters.language)
+
+
+@functools.cache
+def _visible_everywhere(vendor, language):
+    """_visible_where without a province or zone: the same SQL and parameters
+    on every request, so compiled once per process."""
+    return _where_of(_visible_articles(Filters(language=language)))
 
 
 HORIZON = """
     COALESCE((
         SELECT news_article.published_at FROM news_article WHERE {published}
         ORDER BY news_article.published_at DESC, news_article.id DESC
-        LIMIT 1 OFFSET {offset}
+        LIMIT 1 OFFSET %s
     ), %s)
 """
 
@@ -693,12 +722,19 @@ HORIZON = """
 def _horizon():
     """(sql, params): the publish time of the PROBE_ROWS-th newest published
     article, or Cursor.EPOCH when there are fewer."""
-    published_sql, published_params = _where_of(Article.objects.published())
+    published_sql, published_params = _published_everywhere(connection.vendor)
     epoch = connection.ops.adapt_datetimefield_value(Cursor.EPOCH)
     return (
-        HORIZON.format(published=published_sql, offset=PROBE_ROWS - 1),
-        [*published_params, epoch],
+        HORIZON.format(published=published_sql),
+        [*published_params, PROBE_ROWS - 1, epoch],
     )
+
+
+@functools.cache
+def _published_everywhere(vendor):
+    """The WHERE clause of the published articles, in every language:
+    compiled once per process (see _visible_articles)."""
+    return _where_of(Article.objects.published(now=Now()))
 
 
 @functools.cache
@@ -729,7 +765,7 @@ def _ranked_page(query, filters, page_number):
         query.terms, _column("news_article", "title")
     )
     where_sql, where_params = _where(
-        _where_of(_visible_articles(filters)),
+        _visible_where(filters),
         _contains_all(query.terms, ARTICLE_TEXT),
         _index_condition(query, ARTICLE_DOCUMENT),
     )
