@@ -1,6 +1,8 @@
+import functools
+
 from django.conf import settings
 from django.core.cache import cache
-from django.db import models
+from django.db import connection, models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -102,7 +104,15 @@ class SiteSettings(models.Model):
 
     @classmethod
     def _from_database(cls):
-        return cls.objects.filter(pk=1).first() or cls(pk=1)
+        sql, params = _site_settings_query(connection.vendor)
+        return next(iter(cls.objects.raw(sql, params)), None) or cls(pk=1)
+
+
+@functools.cache
+def _site_settings_query(vendor):
+    """The SQL reading the site settings: the same on every page, and read on
+    every page when the cache keeps nothing, so compiled once per process."""
+    return SiteSettings.objects.filter(pk=1).query.sql_with_params()
 
 
 class StaffLanguage(models.Model):
