@@ -64,9 +64,11 @@ PROJECTS_FIRST = 5
 # to narrow it, rather than holding a worker. PostgreSQL only.
 STATEMENT_TIMEOUT_MS = 3000
 
-# The text an article is searched in. Written out rather than built with
-# Concat, whose COALESCE wrapping costs Python time to compile on every query
-# and has nothing to do here (both columns are NOT NULL).
+# The text an article is searched in: its columns, and the two joined for the
+# index. Written out rather than built with Concat, whose COALESCE wrapping
+# costs Python time to compile on every query and has nothing to do here (both
+# columns are NOT NULL).
+ARTICLE_COLUMNS = ("news_article.title", "news_article.summary")
 ARTICLE_TEXT = "news_article.title || ' ' || news_article.summary"
 # These must match the expressions of news_article_search_idx and
 # zones_zone_search_idx exactly (see the migrations), or PostgreSQL cannot use
@@ -265,13 +267,18 @@ def _match_rank(query, exact_columns, prefix_columns, tiers):
     )
 
 
-def _contains_all(terms, text):
-    """(sql, params): every term occurs in the SQL text expression.
+def _contains_all(terms, columns):
+    """(sql, params): every term occurs in one of the SQL text columns.
 
     Case-insensitive. The text is lower-cased only for terms with a case:
     LOWER() under a C.UTF-8 ctype is slow enough per row to be half the cost
     of ranking a common term's matches (README, "Benchmark"), and a Chinese
     term needs no folding (see is_caseless).
+
+    Each column is searched on its own rather than their text joined with a
+    space: a term holds no space (search.terms), so it is in the joined text
+    exactly when it is in one of them, and no row's text is copied to find
+    out.
 
     STRPOS/INSTR rather than LIKE: no pattern characters to escape, and
     PostgreSQL keeps its default estimate for the condition instead of a
@@ -279,13 +286,17 @@ def _contains_all(terms, text):
     date-ordered walk and into a scan of the whole table.
     """
     position = "STRPOS" if connection.vendor == "postgresql" else "INSTR"
-    conditions = [
-        f"{position}({text}, %s) > 0"
-        if is_caseless(term)
-        else f"{position}(LOWER({text}), LOWER(%s)) > 0"
-        for term in terms
-    ]
-    return "(" + " AND ".join(conditions) + ")", list(terms)
+    conditions = []
+    for term in terms:
+        template = (
+            f"{position}({{}}, %s) > 0"
+            if is_caseless(term)
+            else f"{position}(LOWER({{}}), LOWER(%s)) > 0"
+        )
+        either = " OR ".join(template.format(column) for column in columns)
+        conditions.append(f"({either})")
+    params = [term for term in terms for _column in columns]
+    return "(" + " AND ".join(conditions) + ")", params
 
 
 def _index_condition(query, document):
@@ -543,7 +554,7 @@ def matching_articles(query, filters):
     """Visible articles whose title and summary hold every term, unordered."""
     return (
         _visible_articles(filters)
-        .filter(_raw_condition(*_contains_all(query.terms, ARTICLE_TEXT)))
+        .filter(_raw_condition(*_contains_all(query.terms, ARTICLE_COLUMNS)))
         .order_by()
     )
 
@@ -635,7 +646,7 @@ def _probe(query, filters):
     """The first PAGE_SIZE + 1 matches of the probe, as FoundArticles."""
     where_sql, where_params = _where(
         _visible_where(filters),
-        _contains_all(query.terms, ARTICLE_TEXT),
+        _contains_all(query.terms, ARTICLE_COLUMNS),
     )
     horizon_sql, horizon_params = _horizon()
     sql = PROBE.format(
@@ -762,11 +773,11 @@ def _ranked_page(query, filters, page_number):
     Title holds every term first, newest first within that, ties by id.
     """
     title_sql, title_params = _contains_all(
-        query.terms, _column("news_article", "title")
+        query.terms, [_column("news_article", "title")]
     )
     where_sql, where_params = _where(
         _visible_where(filters),
-        _contains_all(query.terms, ARTICLE_TEXT),
+        _contains_all(query.terms, ARTICLE_COLUMNS),
         _index_condition(query, ARTICLE_DOCUMENT),
     )
     candidates_sql = CANDIDATES.format(
