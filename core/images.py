@@ -206,6 +206,14 @@ class ImageSource(NamedTuple):
     height: int | None = None
 
 
+class ImageRef(NamedTuple):
+    """An image field of some object, with its alt text, for templates."""
+
+    owner: models.Model
+    field: str
+    alt: str
+
+
 def image_source(obj, field_name, width):
     """The <img> attributes of `obj.<field_name>` shown about `width` CSS
     pixels wide, or None when the field is empty.
@@ -334,3 +342,45 @@ class RenditionsMixin:
         """The renditions of one image field, without the bookkeeping key."""
         value = getattr(self, f"{field_name}_renditions") or {}
         return {key: item for key, item in value.items() if key != "source"}
+
+
+class GalleryImage(RenditionsMixin, models.Model):
+    """A picture in an object's gallery, with its alternative text and
+    caption, in the editors' order.
+
+    A concrete gallery adds the foreign key to its owner (related name
+    `images`) and the `image` field, whose upload folder is its own.
+    """
+
+    alt_text = models.CharField(
+        _("alternative text"),
+        max_length=200,
+        help_text=_(
+            "Required. What the picture shows, read out to readers who cannot "
+            "see it; not printed on the page."
+        ),
+    )
+    caption = models.CharField(
+        _("caption under the picture"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Optional. Printed under the picture: who or what, where, when "
+            "(2026年3月，海门港新区码头)."
+        ),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    image_renditions = models.JSONField(default=dict, blank=True, editable=False)
+
+    RENDITION_WIDTHS = {"image": [240, 480, 800, 1200]}
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "id"]
+
+    def __str__(self):
+        return self.caption or self.alt_text
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.refresh_renditions()

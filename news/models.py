@@ -1,6 +1,5 @@
 import functools
 import re
-from typing import NamedTuple
 
 import reversion
 from django.conf import settings
@@ -25,7 +24,13 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
 
 from core.bilingual import BilingualNameMixin
-from core.images import IMAGE_VALIDATORS, CleanImageField, RenditionsMixin
+from core.images import (
+    IMAGE_VALIDATORS,
+    CleanImageField,
+    GalleryImage,
+    ImageRef,
+    RenditionsMixin,
+)
 from core.pagination import Cursor
 from core.sanitize import EDITOR_EXTENSIONS, clean_html
 
@@ -220,14 +225,6 @@ def _tag_links(tag_ids):
 
 def _tagged_article_ids(tag_ids):
     return _tag_links(tag_ids).values("object_id")
-
-
-class ImageRef(NamedTuple):
-    """An image field of some object, with its alt text, for templates."""
-
-    owner: models.Model
-    field: str
-    alt: str
 
 
 # Every admin save of an article keeps a version with its gallery and tag
@@ -608,7 +605,7 @@ class Article(RenditionsMixin, models.Model):
 
 
 @reversion.register()
-class ArticleImage(RenditionsMixin, models.Model):
+class ArticleImage(GalleryImage):
     """A gallery image of an article, with its caption."""
 
     article = models.ForeignKey(
@@ -620,39 +617,10 @@ class ArticleImage(RenditionsMixin, models.Model):
     image = CleanImageField(
         _("image"), upload_to="news/gallery/%Y/%m/", validators=IMAGE_VALIDATORS
     )
-    alt_text = models.CharField(
-        _("alternative text"),
-        max_length=200,
-        help_text=_(
-            "Required. What the picture shows, read out to readers who cannot "
-            "see it; not printed on the page."
-        ),
-    )
-    caption = models.CharField(
-        _("caption under the picture"),
-        max_length=300,
-        blank=True,
-        help_text=_(
-            "Optional. Printed under the picture: who, where, when "
-            "(2026年3月，海门港新区码头)."
-        ),
-    )
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-    image_renditions = models.JSONField(default=dict, blank=True, editable=False)
 
-    RENDITION_WIDTHS = {"image": [240, 480, 800, 1200]}
-
-    class Meta:
-        ordering = ["position", "id"]
+    class Meta(GalleryImage.Meta):
         verbose_name = _("gallery image")
         verbose_name_plural = _("gallery images")
-
-    def __str__(self):
-        return self.caption or self.alt_text
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        self.refresh_renditions()
 
 
 if not reversion.is_registered(TaggedItem):

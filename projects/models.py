@@ -6,8 +6,6 @@ project leaves the lists by itself (no scheduled job) and its own page says
 it is closed.
 """
 
-from typing import NamedTuple
-
 import reversion
 from django.db import models
 from django.db.models import OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
@@ -19,7 +17,7 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
 from core.bilingual import in_page_language
-from core.images import IMAGE_VALIDATORS, CleanImageField, RenditionsMixin
+from core.images import IMAGE_VALIDATORS, CleanImageField, GalleryImage, ImageRef
 from core.sanitize import EDITOR_EXTENSIONS, clean_html
 from zones.models import Industry, Zone
 
@@ -57,14 +55,6 @@ def description_text(*descriptions):
     site search reads, so that it never matches tag or attribute names."""
     lines = (" ".join(strip_tags(html or "").split()) for html in descriptions)
     return "\n".join(line for line in lines if line)
-
-
-class ImageRef(NamedTuple):
-    """An image field of some object, with its alt text, for templates."""
-
-    owner: models.Model
-    field: str
-    alt: str
 
 
 # A version keeps the project's pictures with it (see core.history).
@@ -245,7 +235,7 @@ OPEN_STATUSES = (Project.Status.SEEKING, Project.Status.NEGOTIATING)
 
 
 @reversion.register()
-class ProjectImage(RenditionsMixin, models.Model):
+class ProjectImage(GalleryImage):
     """A picture of a project (the site, the factory, the land), with its
     caption. The first one is the project's picture in lists."""
 
@@ -258,43 +248,15 @@ class ProjectImage(RenditionsMixin, models.Model):
     image = CleanImageField(
         _("image"), upload_to="projects/%Y/%m/", validators=IMAGE_VALIDATORS
     )
-    alt_text = models.CharField(
-        _("alternative text"),
-        max_length=200,
-        help_text=_(
-            "Required. What the picture shows, read out to readers who cannot "
-            "see it; not printed on the page."
-        ),
-    )
-    caption = models.CharField(
-        _("caption under the picture"),
-        max_length=300,
-        blank=True,
-        help_text=_(
-            "Optional. Printed under the picture: what and where "
-            "(标准厂房外景，2026年3月)."
-        ),
-    )
     position = models.PositiveSmallIntegerField(
         _("position"),
         default=0,
         help_text=_("Lower numbers come first; the first picture shows in lists."),
     )
-    image_renditions = models.JSONField(default=dict, blank=True, editable=False)
 
-    RENDITION_WIDTHS = {"image": [240, 480, 800, 1200]}
-
-    class Meta:
-        ordering = ["position", "id"]
+    class Meta(GalleryImage.Meta):
         verbose_name = _("project picture")
         verbose_name_plural = _("project pictures")
-
-    def __str__(self):
-        return self.caption or self.alt_text
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        self.refresh_renditions()
 
 
 def attach_thumbnails(projects):

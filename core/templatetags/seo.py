@@ -184,7 +184,7 @@ def social_meta(
 ):
     """Open Graph and Twitter card tags for the page.
 
-    `image` is an ImageRef (owner, field, alt), as Article.thumbnail gives;
+    `image` is a core.images.ImageRef (owner, field, alt), as Article.thumbnail gives;
     or name the image with image_owner / image_field / image_alt. Without
     one the site's default picture is used. `article` adds the article's
     times and section and makes og:type "article".
