@@ -5,7 +5,9 @@ from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
 from core import roles
+from core.images import rendition_preview
 from core.models import SiteSettings
+from core.uploads import KEEP_UPLOADS
 
 
 @admin.register(SiteSettings)
@@ -66,3 +68,19 @@ class StaffUserAdmin(UserAdmin):
         if db_field.name == "groups":
             field.label_from_instance = lambda group: roles.group_label(group.name)
         return field
+
+
+class GalleryImageInline(roles.ParentScopedInlineMixin, admin.TabularInline):
+    """The pictures of a core.images.GalleryImage gallery, edited where
+    their owner may be. Set `model`."""
+
+    # Chosen pictures survive the form's other errors (core.uploads).
+    formfield_overrides = KEEP_UPLOADS
+    fields = ("image", "preview", "alt_text", "caption", "position")
+    readonly_fields = ("preview",)
+    ordering = ("position", "id")
+    extra = 1
+
+    @admin.display(description=_("preview"))
+    def preview(self, obj):
+        return rendition_preview(obj, "image", width=96)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from core import roles
+from core.admin import GalleryImageInline
 from core.history import VersionedAdminForm, VersionHistoryAdmin
 from core.images import rendition_preview
 from core.sanitize import SanitizeNoticeMixin
@@ -134,18 +135,9 @@ class ArticleImageFormSet(BaseInlineFormSet):
             )
 
 
-class ArticleImageInline(roles.ParentScopedInlineMixin, admin.TabularInline):
+class ArticleImageInline(GalleryImageInline):
     model = ArticleImage
-    formfield_overrides = KEEP_UPLOADS
     formset = ArticleImageFormSet
-    fields = ("image", "preview", "alt_text", "caption", "position")
-    readonly_fields = ("preview",)
-    ordering = ("position", "id")
-    extra = 1
-
-    @admin.display(description=_("preview"))
-    def preview(self, obj):
-        return rendition_preview(obj, "image", width=96)
 
 
 # Extra submit buttons on the article form and the status each leads to.

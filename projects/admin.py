@@ -3,26 +3,15 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core import roles
+from core.admin import GalleryImageInline
 from core.history import VersionHistoryAdmin
-from core.images import rendition_preview
-from core.uploads import KEEP_UPLOADS
 from projects.models import Project, ProjectImage
 
 
-class ProjectImageInline(roles.ParentScopedInlineMixin, admin.TabularInline):
+class ProjectImageInline(GalleryImageInline):
     """The project's pictures, edited where the project may be."""
 
     model = ProjectImage
-    # Chosen pictures survive the form's other errors (core.uploads).
-    formfield_overrides = KEEP_UPLOADS
-    fields = ("image", "preview", "alt_text", "caption", "position")
-    readonly_fields = ("preview",)
-    ordering = ("position", "id")
-    extra = 1
-
-    @admin.display(description=_("preview"))
-    def preview(self, obj):
-        return rendition_preview(obj, "image", width=96)
 
 
 @admin.register(Project)
