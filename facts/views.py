@@ -21,38 +21,36 @@ from zones.models import Zone
 COOKIE = "compare"
 
 
+def _optional_amount(label, most, initial, decimal_places=0):
+    """A reader's figure for the estimate: none below zero, and the
+    `initial` one stands in for a figure left empty (EstimateForm.inputs)."""
+    return forms.DecimalField(
+        label=label,
+        min_value=0,
+        max_value=most,
+        decimal_places=decimal_places,
+        initial=Decimal(initial),
+        required=False,
+    )
+
+
 class EstimateForm(forms.Form):
-    land_mu = forms.DecimalField(
-        label=gettext_lazy("Land (mu, 亩)"),
-        min_value=0,
-        max_value=100_000,
+    land_mu = _optional_amount(
+        gettext_lazy("Land (mu, 亩)"), most=100_000, initial=50, decimal_places=2
+    )
+    factory_m2 = _optional_amount(
+        gettext_lazy("Factory space (m²)"),
+        most=10_000_000,
+        initial=10_000,
         decimal_places=2,
-        initial=Decimal(50),
-        required=False,
     )
-    factory_m2 = forms.DecimalField(
-        label=gettext_lazy("Factory space (m²)"),
-        min_value=0,
-        max_value=10_000_000,
-        decimal_places=2,
-        initial=Decimal(10_000),
-        required=False,
+    electricity_kwh = _optional_amount(
+        gettext_lazy("Electricity a year (kWh)"),
+        most=10_000_000_000,
+        initial=2_000_000,
     )
-    electricity_kwh = forms.DecimalField(
-        label=gettext_lazy("Electricity a year (kWh)"),
-        min_value=0,
-        max_value=10_000_000_000,
-        decimal_places=0,
-        initial=Decimal(2_000_000),
-        required=False,
-    )
-    water_tonnes = forms.DecimalField(
-        label=gettext_lazy("Water a year (tonnes)"),
-        min_value=0,
-        max_value=100_000_000,
-        decimal_places=0,
-        initial=Decimal(20_000),
-        required=False,
+    water_tonnes = _optional_amount(
+        gettext_lazy("Water a year (tonnes)"), most=100_000_000, initial=20_000
     )
     headcount = forms.IntegerField(
         label=gettext_lazy("Headcount"),
@@ -76,13 +74,11 @@ class EstimateForm(forms.Form):
 
 def estimate_form(request):
     if any(name in request.GET for name in EstimateForm.base_fields):
-        form = EstimateForm(request.GET)
-        form.is_valid()
+        data = request.GET
     else:
-        form = EstimateForm(
-            {name: field.initial for name, field in EstimateForm.base_fields.items()}
-        )
-        form.is_valid()
+        data = {name: field.initial for name, field in EstimateForm.base_fields.items()}
+    form = EstimateForm(data)
+    form.is_valid()
     return form
 
 
