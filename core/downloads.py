@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import NamedTuple
 
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import pgettext_lazy
 
 BOM = "\ufeff"
@@ -184,3 +186,24 @@ def iso_datetime(value):
 def version_tag(*parts):
     """A short hash of what a file was made from, for its ETag."""
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+
+
+def page_url(request, url_name, language):
+    """The absolute address of the page `url_name` in `language`, for a
+    file's preamble: files are the same whatever language asked."""
+    with translation.override(language):
+        return request.build_absolute_uri(reverse(url_name))
+
+
+def detail_url_prefixes(base, url_name, key, languages):
+    """{language: the start of a detail page's address, up to its `key`
+    (the one keyword argument of `url_name`)}, from `base`.
+
+    A file links every row: reverse() once per language, not once a row.
+    """
+    prefixes = {}
+    for language in languages:
+        with translation.override(language):
+            path = reverse(url_name, kwargs={key: "0"})
+        prefixes[language] = base + path.removesuffix("0/")
+    return prefixes

@@ -11,8 +11,7 @@ from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Max, Subquery
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from taggit.models import TaggedItem
@@ -32,8 +31,10 @@ from core.downloads import (
     Field,
     Summary,
     csv_chunks,
+    detail_url_prefixes,
     in_chunks,
     iso_datetime,
+    page_url,
     version_tag,
 )
 from core.http_cache import download_response
@@ -186,16 +187,6 @@ def tag_names(article_ids):
     return {article_id: sorted(found) for article_id, found in names.items()}
 
 
-def _url_prefixes(base):
-    """The start of an article's address per language, up to its id."""
-    prefixes = {}
-    for language in Article.Language.values:
-        with translation.override(language):
-            path = reverse("news:detail", kwargs={"pk": 0}).removesuffix("0/")
-        prefixes[language] = base + path
-    return prefixes
-
-
 @require_safe
 def articles_csv(request):
     now = timezone.now()
@@ -205,11 +196,11 @@ def articles_csv(request):
     version = version_tag(FORMAT_VERSION, found, guarded(content_version), base)
 
     def chunks():
-        prefixes = _url_prefixes(base)
-        with translation.override("zh-hans"):
-            page = request.build_absolute_uri(reverse("data"))
-        with translation.override("en"):
-            page_en = request.build_absolute_uri(reverse("data"))
+        prefixes = detail_url_prefixes(
+            base, "news:detail", "pk", Article.Language.values
+        )
+        page = page_url(request, "data", "zh-hans")
+        page_en = page_url(request, "data", "en")
         preamble = [
             f"# 开发区新闻元数据 Zone news: article metadata — {site.site_name} {page}",
             f"# Rows: {found.count} published articles; last change "

@@ -7,8 +7,7 @@ portal) and a point only where the zone says it is trustworthy
 """
 
 from django.db.models import Count, F, Max
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
@@ -31,8 +30,10 @@ from core.downloads import (
     Field,
     Summary,
     csv_chunks,
+    detail_url_prefixes,
     geojson_chunks,
     iso_datetime,
+    page_url,
     version_tag,
 )
 from core.http_cache import download_response
@@ -48,6 +49,8 @@ CATALOGUE_ISSUERS = (
 )
 TRANSCRIPTION = "github.com/kaiwulaw/china-industrial-zones-atlas"
 TRANSCRIPTION_FILE = "data/enriched.csv (commit 358d79bb)"
+# The languages of the zone pages the files link (url and url_en).
+LANGUAGES = ("zh-hans", "en")
 
 FIELDS = (
     Field(
@@ -276,17 +279,6 @@ def _decimal(value):
     return "" if value is None else str(value)
 
 
-def _page_prefixes(base):
-    """The start of a zone page's address in each language, up to its slug:
-    reverse() once rather than twice a zone."""
-    prefixes = {}
-    for language in ("zh-hans", "en"):
-        with translation.override(language):
-            path = reverse("zones:detail", kwargs={"slug": "x"}).removesuffix("x/")
-        prefixes[language] = base + path
-    return prefixes
-
-
 def _properties(zone, prefixes):
     industries = zone.industry_list()
     province_code, province = _region(zone.province)
@@ -328,10 +320,8 @@ def _point(zone):
 
 
 def _preamble(request, found, site):
-    with translation.override("zh-hans"):
-        page = request.build_absolute_uri(reverse("data"))
-    with translation.override("en"):
-        page_en = request.build_absolute_uri(reverse("data"))
+    page = page_url(request, "data", "zh-hans")
+    page_en = page_url(request, "data", "en")
     return [
         f"# 开发区目录 Development zone catalogue — {site.site_name} {page}",
         f"# Rows: {found.count} published zones; last change "
@@ -376,7 +366,7 @@ def catalogue_csv(request):
     site = SiteSettings.load()
 
     def chunks(found):
-        prefixes = _page_prefixes(base)
+        prefixes = detail_url_prefixes(base, "zones:detail", "slug", LANGUAGES)
 
         def rows():
             for zone in _zones().iterator(chunk_size=CHUNK_SIZE):
@@ -396,8 +386,7 @@ def catalogue_geojson(request):
     site = SiteSettings.load()
 
     def chunks(found):
-        with translation.override("en"):
-            page_en = request.build_absolute_uri(reverse("data"))
+        page_en = page_url(request, "data", "en")
         members = {
             "title": "开发区目录 Development zone catalogue",
             "license": PORTAL_LICENCE_SPDX,
@@ -429,7 +418,7 @@ def catalogue_geojson(request):
             "last_modified": iso_datetime(found.last_modified),
         }
 
-        prefixes = _page_prefixes(base)
+        prefixes = detail_url_prefixes(base, "zones:detail", "slug", LANGUAGES)
 
         def features():
             for zone in _zones().iterator(chunk_size=CHUNK_SIZE):
