@@ -1,4 +1,3 @@
-import csv
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -6,6 +5,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from core.csv_import import checked_rows
 from zones.models import Region
 from zones.naming import ascii_slug, region_english
 
@@ -112,31 +112,17 @@ class Command(BaseCommand):
                 )
 
     def read(self, path, columns, code_length):
-        try:
-            handle = path.open(encoding="utf-8", newline="")
-        except OSError as error:
-            raise CommandError(f"Cannot read {path}: {error.strerror}") from error
-        with handle:
-            reader = csv.DictReader(handle)
-            missing = [
-                column for column in columns if column not in (reader.fieldnames or [])
-            ]
-            if missing:
-                raise CommandError(f"{path}: missing column(s) {', '.join(missing)}")
-            rows = []
-            for row in reader:
-                source = f"{path}, line {reader.line_num}"
-                if None in row or None in row.values():
-                    raise CommandError(f"{source}: wrong number of fields")
-                code = row["code"].strip()
-                if len(code) != code_length or not code.isdigit():
-                    raise CommandError(
-                        f"{source}: code {code!r} is not {code_length} digits"
-                    )
-                name = row["name"].strip()
-                if not name:
-                    raise CommandError(f"{source}: empty name")
-                rows.append({**row, "code": code, "name": name, "_source": source})
+        rows = []
+        for source, row in checked_rows(path, columns):
+            code = row["code"].strip()
+            if len(code) != code_length or not code.isdigit():
+                raise CommandError(
+                    f"{source}: code {code!r} is not {code_length} digits"
+                )
+            name = row["name"].strip()
+            if not name:
+                raise CommandError(f"{source}: empty name")
+            rows.append({**row, "code": code, "name": name, "_source": source})
         return rows
 
     def apply(self, wanted):

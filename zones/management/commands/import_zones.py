@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from reversion.models import Version
 
+from core.csv_import import checked_rows
 from zones.models import Industry, Region, Zone, ZoneIndustry
 from zones.naming import ZoneNamer, ascii_slug, strip_suffix
 
@@ -263,26 +264,12 @@ def read_catalogue(path):
     Raises CommandError naming the file and line of the first bad row, before
     anything is written.
     """
-    try:
-        handle = open(path, encoding="utf-8-sig", newline="")  # noqa: SIM115
-    except OSError as error:
-        raise CommandError(f"Cannot read {path}: {error.strerror}") from error
     rows = []
-    with handle:
-        reader = csv.DictReader(handle)
-        missing = [
-            column for column in COLUMNS if column not in (reader.fieldnames or [])
-        ]
-        if missing:
-            raise CommandError(f"{path}: missing column(s) {', '.join(missing)}")
-        for row in reader:
-            source = f"{path}, line {reader.line_num}"
-            if None in row or None in row.values():
-                raise CommandError(f"{source}: wrong number of fields")
-            try:
-                rows.append(parse_row(row, source))
-            except ValueError as error:
-                raise CommandError(f"{source}: {error}") from None
+    for source, row in checked_rows(path, COLUMNS, encoding="utf-8-sig"):
+        try:
+            rows.append(parse_row(row, source))
+        except ValueError as error:
+            raise CommandError(f"{source}: {error}") from None
     return rows
 
 
