@@ -7,18 +7,15 @@ for an empty or complete result. The OpenAPI parameters are read off the
 same forms, so the schema cannot drift from what is checked.
 """
 
-from django import forms
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework.exceptions import ValidationError
 
 from core.filters import (
-    SLUG,
     SLUG_MAX_LENGTH,
     ChoiceField,
     DigitsField,
     FilterForm,
-    NoteMixin,
     SlugChoiceField,
     SlugField,
 )
@@ -70,7 +67,7 @@ def _schema(field):
         return schema
     if isinstance(field, ChoiceField):
         return {"type": "string", "enum": [value for value, _label in field.choices]}
-    if isinstance(field, SlugChoiceField | SlugField | CodeChoiceField):
+    if isinstance(field, SlugChoiceField | SlugField):
         # No pattern: tag and industry slugs keep Chinese characters, which
         # \w in the ECMA-262 patterns of OpenAPI does not match.
         return {"type": "string", "maxLength": SLUG_MAX_LENGTH}
@@ -93,17 +90,10 @@ class BooleanChoiceField(ChoiceField):
         return None if value == "" else value in ("true", "1")
 
 
-class CodeChoiceField(NoteMixin, forms.ModelChoiceField):
+class CodeChoiceField(SlugChoiceField):
     """An object named by its `code` (indicators), checked like a slug."""
 
-    def __init__(self, queryset, **kwargs):
-        super().__init__(queryset, to_field_name="code", required=False, **kwargs)
-
-    def to_python(self, value):
-        value = (value or "").strip()
-        if value and not SLUG.match(value):
-            raise forms.ValidationError(self.error_messages["invalid_choice"])
-        return super().to_python(value)
+    key_field = "code"
 
 
 class LanguageForm(FilterForm):

@@ -50,10 +50,17 @@ class NoteMixin:
 
 
 class SlugChoiceField(NoteMixin, forms.ModelChoiceField):
-    """An object of `queryset` named by its slug; other text is not looked up."""
+    """An object of `queryset` named by its slug; other text is not looked up.
+
+    A subclass may name objects by another slug-like field (`key_field`).
+    """
+
+    key_field = "slug"
 
     def __init__(self, queryset, **kwargs):
-        super().__init__(queryset, to_field_name="slug", required=False, **kwargs)
+        super().__init__(
+            queryset, to_field_name=self.key_field, required=False, **kwargs
+        )
 
     def to_python(self, value):
         value = (value or "").strip()
