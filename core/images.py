@@ -51,15 +51,25 @@ ORIENTATION_TAG = 0x0112
 logger = logging.getLogger(__name__)
 
 
+def refuse_oversized(file, message, code):
+    """Raise ValidationError(`message`, `code`) for an upload (an image or
+    any other file) over MAX_UPLOAD_MB; `message` may name its %(size)
+    and the %(limit), both in MB."""
+    if file.size > settings.MAX_UPLOAD_MB * 1024 * 1024:
+        raise ValidationError(
+            message,
+            params={"size": file.size / 1024 / 1024, "limit": settings.MAX_UPLOAD_MB},
+            code=code,
+        )
+
+
 def validate_image_size(file):
     """Refuse files over MAX_UPLOAD_MB and images over MAX_IMAGE_PIXELS."""
-    limit = settings.MAX_UPLOAD_MB * 1024 * 1024
-    if file.size > limit:
-        raise ValidationError(
-            _("The image is %(size).1f MB; the largest accepted is %(limit)d MB."),
-            params={"size": file.size / 1024 / 1024, "limit": settings.MAX_UPLOAD_MB},
-            code="image_too_large",
-        )
+    refuse_oversized(
+        file,
+        _("The image is %(size).1f MB; the largest accepted is %(limit)d MB."),
+        "image_too_large",
+    )
     validate_image_pixels(file)
 
 

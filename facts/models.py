@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.bilingual import BilingualNameMixin, in_page_language, is_english_page
+from core.images import refuse_oversized
 from zones.models import Region, Zone
 
 
@@ -341,13 +342,11 @@ def validate_pdf(file):
     Scripts, launch actions and embedded files are refused rather than
     stripped: the issuing authority's original has none of them.
     """
-    limit = settings.MAX_UPLOAD_MB * 1024 * 1024
-    if file.size > limit:
-        raise ValidationError(
-            _("The file is %(size).1f MB; the largest accepted is %(limit)d MB."),
-            params={"size": file.size / 1024 / 1024, "limit": settings.MAX_UPLOAD_MB},
-            code="pdf_too_large",
-        )
+    refuse_oversized(
+        file,
+        _("The file is %(size).1f MB; the largest accepted is %(limit)d MB."),
+        "pdf_too_large",
+    )
     file.seek(0)
     content = file.read()
     file.seek(0)

@@ -1,6 +1,8 @@
-from django.test import SimpleTestCase
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import SimpleTestCase, override_settings
 
-from core.images import ImageSource, image_source
+from core.images import ImageSource, image_source, validate_image_size
 from zones.models import Zone
 
 RENDITIONS = {
@@ -37,3 +39,16 @@ class ImageSourceTests(SimpleTestCase):
     def test_an_empty_field_has_no_image(self):
         self.assertIsNone(image_source(Zone(), "logo", 96))
         self.assertIsNone(image_source(None, "logo", 96))
+
+
+class ImageSizeTests(SimpleTestCase):
+    @override_settings(MAX_UPLOAD_MB=1)
+    def test_an_image_over_the_upload_limit_is_refused_with_its_size(self):
+        large = SimpleUploadedFile("photo.jpg", b"\xff\xd8" + b" " * 1_600_000)
+        with self.assertRaises(ValidationError) as raised:
+            validate_image_size(large)
+        self.assertEqual(raised.exception.code, "image_too_large")
+        self.assertEqual(
+            raised.exception.messages,
+            ["图片大小为 1.5 MB，最大允许 1 MB。"],
+        )

@@ -3,6 +3,7 @@
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -65,3 +66,14 @@ class FactAdminTests(FactsTestCase):
         for content in (b"<html>not a pdf</html>", b"%PDF-1.7\n<</JavaScript 1>>"):
             with self.subTest(content=content), self.assertRaises(ValidationError):
                 validate_pdf(SimpleUploadedFile("policy.pdf", content))
+
+    @override_settings(MAX_UPLOAD_MB=1)
+    def test_the_document_must_be_within_the_upload_limit(self):
+        large = SimpleUploadedFile("policy.pdf", b"%PDF-1.7\n" + b" " * 1_600_000)
+        with self.assertRaises(ValidationError) as raised:
+            validate_pdf(large)
+        self.assertEqual(raised.exception.code, "pdf_too_large")
+        self.assertEqual(
+            raised.exception.messages,
+            ["文件大小为 1.5 MB，最大允许 1 MB。"],
+        )
