@@ -1,38 +1,17 @@
 """Shared data for the API tests: the news tests' regions, zones and
-channels, with projects, figures and incentives beside them."""
+channels. Projects and incentives come from the projects' and facts' test
+helpers; figures too, dated 2024 unless told."""
 
 from django.test import override_settings
 
-from facts.models import Fact, Incentive, Indicator
-from projects.models import Project
+from tests.facts.helpers import make_fact as make_zone_fact
 from tests.news.helpers import NewsTestCase
 
 
-def make_project(zone, title="标准厂房招租", **fields):
-    fields.setdefault("cooperation", Project.Cooperation.FACTORY_LEASE)
-    fields.setdefault("is_published", True)
-    return Project.objects.create(zone=zone, title=title, **fields)
-
-
 def make_fact(zone, code="gdp", value_text="100", **fields):
-    fields.setdefault("source_title", "统计公报")
-    fields.setdefault("source_url", "https://example.com/source")
+    """A figure as the facts tests make one, of 2024 unless told."""
     fields.setdefault("year", 2024)
-    return Fact.objects.create(
-        zone=zone,
-        indicator=Indicator.objects.get(code=code),
-        value_text=value_text,
-        **fields,
-    )
-
-
-def make_incentive(title, zone=None, region=None, **fields):
-    fields.setdefault("kind", Incentive.Kind.SUBSIDY)
-    fields.setdefault("status", Incentive.Status.IN_FORCE)
-    fields.setdefault("summary", "设备投资补贴。")
-    fields.setdefault("issuing_authority", "管委会")
-    fields.setdefault("source_url", "https://example.com/policy")
-    return Incentive.objects.create(title=title, zone=zone, region=region, **fields)
+    return make_zone_fact(zone, code, value_text, **fields)
 
 
 # No rate limit unless a test sets one: the suite asks from one address.

@@ -7,7 +7,8 @@ from django.utils import translation
 
 from news.models import Article
 from projects.models import Project
-from tests.api.helpers import ApiTestCase, make_fact, make_project
+from tests.api.helpers import ApiTestCase, make_fact
+from tests.projects.helpers import make_project
 from zones.models import Industry, Region, ZoneIndustry
 
 ARTICLES = reverse("api:article-list")

@@ -22,8 +22,10 @@ from schemathesis.specs.openapi import checks
 from facts.models import Incentive
 from investportal.wsgi import application
 from news.models import Article, Channel, Source
-from tests.api.helpers import make_fact, make_incentive, make_project
+from tests.api.helpers import make_fact
 from tests.factories import make_region, make_zone
+from tests.facts.helpers import make_incentive
+from tests.projects.helpers import make_project
 from zones.models import Region
 
 # Per operation; 12 operations.

@@ -10,8 +10,10 @@ from django.utils import timezone
 from facts.models import Incentive
 from news.models import Article
 from projects.models import Project
-from tests.api.helpers import ApiTestCase, make_fact, make_incentive, make_project
+from tests.api.helpers import ApiTestCase, make_fact
 from tests.factories import make_region, make_zone
+from tests.facts.helpers import make_incentive
+from tests.projects.helpers import make_project
 from zones.models import Region
 
 ARTICLES = reverse("api:article-list")
