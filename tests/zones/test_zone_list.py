@@ -432,15 +432,16 @@ class DirectoryQueryCountTests(RegionsTestCase):
         self.make_zones(0, 2)
         self.client.get(reverse("zones:index"))  # site settings into the cache
 
-        # Seven of the directory's own, two of facts' extension (the key
-        # figures to sort by, and the figure and incentive facets).
-        with self.assertNumQueries(9):
+        # Seven of the directory's own, three of facts' extension (the key
+        # figures to sort by, the current incentives' places, and the figure
+        # and incentive facets).
+        with self.assertNumQueries(10):
             self.client.get(reverse("zones:index"))
         two = self.count_queries(province="jiangsu", industry="装备制造")
 
         self.make_zones(2, 20)
 
-        with self.assertNumQueries(9):
+        with self.assertNumQueries(10):
             response = self.client.get(reverse("zones:index"))
         self.assertEqual(len(response.context["zones"]), 20)
         self.assertEqual(
