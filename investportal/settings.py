@@ -80,12 +80,14 @@ MIDDLEWARE = [
     "core.security_headers.PermissionsPolicyMiddleware",
     "core.security_headers.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # ETags and 304s for every page, stored ones included; then public or
-    # private Cache-Control for a shared cache in front (core/http_cache.py).
+    # ETags and 304s for every page, stored ones included.
     "django.middleware.http.ConditionalGetMiddleware",
-    "core.http_cache.SharedCacheHeadersMiddleware",
     # Before the rest: a stored page is answered without running them.
     "core.cache.PageCacheMiddleware",
+    # Public or private Cache-Control for a shared cache in front
+    # (core/http_cache.py); inside the page cache, so a page is stored with
+    # its header and a replay needs no second decision.
+    "core.http_cache.SharedCacheHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
