@@ -27,6 +27,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.validators import FileExtensionValidator
 from django.db import models
+from django.db.models import OuterRef, Prefetch, Subquery, prefetch_related_objects
 from django.db.models.fields.files import ImageFieldFile
 from django.utils import timezone
 from django.utils.html import format_html
@@ -394,3 +395,30 @@ class GalleryImage(RenditionsMixin, models.Model):
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
         self.refresh_renditions()
+
+
+def prefetch_first_pictures(owners, image_model, owner_field):
+    """Give each of the loaded `owners` its first gallery picture as
+    `first_images` (a list of at most one), in one query whatever their
+    number: a subquery per owner picks it in the database, so whole
+    galleries are never read. `owner_field` is the picture's foreign key."""
+    first_of_each = image_model.objects.filter(
+        **{owner_field: OuterRef(owner_field)}
+    ).order_by("position", "id")
+    first_pictures = image_model.objects.filter(
+        pk=Subquery(first_of_each.values("pk")[:1])
+    ).only("id", owner_field, "image", "alt_text", "image_renditions", "position")
+    prefetch_related_objects(
+        owners, Prefetch("images", queryset=first_pictures, to_attr="first_images")
+    )
+
+
+def first_picture(owner):
+    """The ImageRef of the owner's first gallery picture, or None; from
+    `first_images` when a list loaded it (prefetch_first_pictures)."""
+    pictures = getattr(owner, "first_images", None)
+    if pictures is None:
+        pictures = owner.images.all()[:1]
+    for picture in pictures:
+        return ImageRef(picture, "image", picture.alt_text)
+    return None

@@ -7,11 +7,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import (
-    OuterRef,
-    Prefetch,
     Q,
     Subquery,
-    prefetch_related_objects,
 )
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
@@ -30,6 +27,8 @@ from core.images import (
     GalleryImage,
     ImageRef,
     RenditionsMixin,
+    first_picture,
+    prefetch_first_pictures,
 )
 from core.pagination import Cursor
 from core.sanitize import EDITOR_EXTENSIONS, clean_html
@@ -195,15 +194,7 @@ def attach_thumbnails(articles):
             wanting.append(article)
         else:
             article.first_images = []
-    first_of_each = ArticleImage.objects.filter(
-        article_id=OuterRef("article_id")
-    ).order_by("position", "id")
-    first_images = ArticleImage.objects.filter(
-        pk=Subquery(first_of_each.values("pk")[:1])
-    ).only("id", "article_id", "image", "alt_text", "image_renditions", "position")
-    prefetch_related_objects(
-        wanting, Prefetch("images", queryset=first_images, to_attr="first_images")
-    )
+    prefetch_first_pictures(wanting, ArticleImage, "article_id")
     return articles
 
 
@@ -522,12 +513,7 @@ class Article(RenditionsMixin, models.Model):
         """The image lists show: the cover, else the first gallery image."""
         if self.cover:
             return ImageRef(self, "cover", self.cover_alt)
-        images = getattr(self, "first_images", None)
-        if images is None:
-            images = self.images.all()[:1]
-        for image in images:
-            return ImageRef(image, "image", image.alt_text)
-        return None
+        return first_picture(self)
 
     def listing_neighbours(self, now=None):
         """Return (previous, next): the articles just above and below this

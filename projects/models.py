@@ -8,7 +8,7 @@ it is closed.
 
 import reversion
 from django.db import models
-from django.db.models import OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -17,7 +17,13 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
 from core.bilingual import in_page_language
-from core.images import IMAGE_VALIDATORS, CleanImageField, GalleryImage, ImageRef
+from core.images import (
+    IMAGE_VALIDATORS,
+    CleanImageField,
+    GalleryImage,
+    first_picture,
+    prefetch_first_pictures,
+)
 from core.sanitize import EDITOR_EXTENSIONS, clean_html
 from zones.models import Industry, Zone
 
@@ -214,12 +220,7 @@ class Project(models.Model):
     def thumbnail(self):
         """The first picture, for cards; None without pictures. Lists load
         it for a whole page with attach_thumbnails()."""
-        images = getattr(self, "first_images", None)
-        if images is None:
-            images = self.images.all()[:1]
-        for image in images:
-            return ImageRef(image, "image", image.alt_text)
-        return None
+        return first_picture(self)
 
     @property
     def phone(self):
@@ -267,13 +268,5 @@ def attach_thumbnails(projects):
     database, so only those rows are read, never whole galleries.
     """
     projects = list(projects)
-    first_of_each = ProjectImage.objects.filter(
-        project_id=OuterRef("project_id")
-    ).order_by("position", "id")
-    first_images = ProjectImage.objects.filter(
-        pk=Subquery(first_of_each.values("pk")[:1])
-    ).only("id", "project_id", "image", "alt_text", "image_renditions", "position")
-    prefetch_related_objects(
-        projects, Prefetch("images", queryset=first_images, to_attr="first_images")
-    )
+    prefetch_first_pictures(projects, ProjectImage, "project_id")
     return projects
