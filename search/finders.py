@@ -633,10 +633,19 @@ def _found(row):
 
 
 # The probe: the newest matches among the PROBE_ROWS newest published
-# articles (its horizon), with what they show.
+# articles (of every language), with what they show. The newest rows are a
+# subquery named as the table, so the conditions and the shown columns,
+# written for news_article, apply to them; its LIMIT keeps the conditions
+# out of it, and the walk down the publication-date index stops at the
+# PAGE_SIZE + 1-th match or after PROBE_ROWS rows, in one pass.
 PROBE = """
-    {shown}
-    WHERE {where} AND news_article.published_at >= {horizon}
+    {shown_columns}
+    FROM (
+        SELECT * FROM news_article WHERE {published}
+        ORDER BY news_article.published_at DESC, news_article.id DESC
+        LIMIT %s
+    ) news_article{shown_joins}
+    WHERE {where}
     ORDER BY news_article.published_at DESC, news_article.id DESC
     LIMIT {limit}
 """
@@ -644,28 +653,33 @@ PROBE = """
 
 def _probe(query, filters):
     """The first PAGE_SIZE + 1 matches of the probe, as FoundArticles."""
+    published_sql, published_params = _published_everywhere(connection.vendor)
     where_sql, where_params = _where(
         _visible_where(filters),
         _contains_all(query.terms, ARTICLE_COLUMNS),
     )
-    horizon_sql, horizon_params = _horizon()
+    shown_columns, shown_joins = _shown_sql(connection.vendor).split(
+        ' FROM "news_article"', 1
+    )
     sql = PROBE.format(
-        shown=_shown_sql(connection.vendor),
+        shown_columns=shown_columns,
+        published=published_sql,
+        shown_joins=shown_joins,
         where=where_sql,
-        horizon=horizon_sql,
         limit=PAGE_SIZE + 1,
     )
-    return [_found(row) for row in _fetch(sql, [*where_params, *horizon_params])]
+    params = [*published_params, PROBE_ROWS, *where_params]
+    return [_found(row) for row in _fetch(sql, params)]
 
 
 def find_articles(query, filters, page_number=1, older_than=None, newer_than=None):
     """Return the ArticlePage for a page number (ranked) or a cursor (walk)."""
     probe = []
     if not filters.narrows_articles:
-        # The publish time of the PROBE_ROWS-th newest article bounds the
-        # walk: one index range scan, however rare the terms. With fewer
-        # articles than that, the probe covers them all. A full probe is the
-        # first page of the walk, so it reads what the page shows.
+        # At most PROBE_ROWS rows of the publication-date index, however
+        # rare the terms. With fewer articles than that, the probe covers
+        # them all. A full probe is the first page of the walk, so it reads
+        # what the page shows.
         probe = _probe(query, filters)
     if len(probe) <= PAGE_SIZE:
         page = _ranked_page(query, filters, page_number)
@@ -719,26 +733,6 @@ def _visible_everywhere(vendor, language):
     """_visible_where without a province or zone: the same SQL and parameters
     on every request, so compiled once per process."""
     return _where_of(_visible_articles(Filters(language=language)))
-
-
-HORIZON = """
-    COALESCE((
-        SELECT news_article.published_at FROM news_article WHERE {published}
-        ORDER BY news_article.published_at DESC, news_article.id DESC
-        LIMIT 1 OFFSET %s
-    ), %s)
-"""
-
-
-def _horizon():
-    """(sql, params): the publish time of the PROBE_ROWS-th newest published
-    article, or Cursor.EPOCH when there are fewer."""
-    published_sql, published_params = _published_everywhere(connection.vendor)
-    epoch = connection.ops.adapt_datetimefield_value(Cursor.EPOCH)
-    return (
-        HORIZON.format(published=published_sql),
-        [*published_params, PROBE_ROWS - 1, epoch],
-    )
 
 
 @functools.cache
