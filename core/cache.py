@@ -250,13 +250,20 @@ def remembered(name, compute, now=None, cache=None):
 
 
 def _remember(cache, key, version, value, moment):
-    expires = moment + settings.PAGE_CACHE_TIMEOUT
-    go_live = next_go_live(version, cache, moment)
-    if go_live is not None:
-        expires = min(expires, go_live)
-    lifetime = math.ceil(expires - moment)
+    lifetime = keeping_time(version, cache, moment)
     if lifetime > 0:
-        cache.set(key, (version, moment, expires, value), timeout=lifetime)
+        expires = moment + lifetime
+        cache.set(key, (version, moment, expires, value), timeout=math.ceil(lifetime))
+
+
+def keeping_time(version, cache, now):
+    """Seconds what readers see at `now` under `version` may be kept: at most
+    PAGE_CACHE_TIMEOUT, and not past the next scheduled article's going live."""
+    lifetime = settings.PAGE_CACHE_TIMEOUT
+    go_live = next_go_live(version, cache, now)
+    if go_live is not None:
+        lifetime = min(lifetime, go_live - now)
+    return lifetime
 
 
 def _datetime(unix_time):
@@ -434,10 +441,7 @@ class PageCacheMiddleware:
         return response
 
     def _store(self, key, version, response, now):
-        lifetime = settings.PAGE_CACHE_TIMEOUT
-        go_live = next_go_live(version, self.cache, now)
-        if go_live is not None:
-            lifetime = min(lifetime, go_live - now)
+        lifetime = keeping_time(version, self.cache, now)
         if lifetime < 1:
             return
         # Stored with its ETag, a page's replays skip hashing the body
