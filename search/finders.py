@@ -564,17 +564,6 @@ def _raw_condition(sql, params):
     return RawSQL(sql, params, output_field=BooleanField())  # noqa: S611
 
 
-def _with_index(queryset, query, document=ARTICLE_DOCUMENT):
-    """Add the bigram index condition (PostgreSQL); SQLite has no such index.
-
-    It only narrows the candidates; the substring conditions decide.
-    """
-    condition = _index_condition(query, document)
-    if condition is None:
-        return queryset
-    return queryset.filter(_raw_condition(*condition))
-
-
 def _newest_first(articles, reverse=False):
     if reverse:
         return articles.order_by("published_at", "pk")

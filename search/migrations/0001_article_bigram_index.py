@@ -94,7 +94,7 @@ DROP FUNCTION IF EXISTS search_bigram_query(text);
 DROP FUNCTION IF EXISTS search_bigrams(text);
 """
 
-# Serves finders._with_index: articles whose title and summary hold every
+# Serves finders._index_condition: articles whose title and summary hold every
 # term. The expression must stay identical to finders.ARTICLE_DOCUMENT.
 CREATE_INDEX = """
 CREATE INDEX IF NOT EXISTS news_article_search_idx ON news_article
