@@ -1,4 +1,3 @@
-import functools
 import re
 
 import reversion
@@ -10,11 +9,10 @@ from django.db.models import (
     Q,
     Subquery,
 )
-from django.urls import get_script_prefix, get_urlconf, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
@@ -31,6 +29,7 @@ from core.images import (
     prefetch_first_pictures,
 )
 from core.pagination import Cursor
+from core.paths import detail_path
 from core.sanitize import EDITOR_EXTENSIONS, clean_html
 
 PARAGRAPH = re.compile(r"<p(?:\s[^>]*)?>(.*?)</p>", re.DOTALL)
@@ -164,18 +163,6 @@ class ArticleQuerySet(models.QuerySet):
         DISTINCT, and no separate content-type lookup.
         """
         return self.filter(pk__in=_tagged_article_ids(tag_ids))
-
-
-@functools.lru_cache(maxsize=16)
-def _detail_path_prefix(urlconf, root_urlconf, script_prefix, language):
-    """The article URL up to the id, e.g. "/en/news/", per language.
-
-    reverse() walks the URL patterns each time; list pages link twenty or
-    more articles, so the result for one id is reused for the others. The
-    arguments are what reverse() depends on (the active language decides
-    the /en/ prefix).
-    """
-    return reverse("news:detail", kwargs={"pk": 0}, urlconf=urlconf).removesuffix("0/")
 
 
 def attach_thumbnails(articles):
@@ -462,10 +449,7 @@ class Article(RenditionsMixin, models.Model):
     def path_for(pk):
         """get_absolute_url() of the article with this id, for lists that
         read articles as tuples rather than instances (search results)."""
-        prefix = _detail_path_prefix(
-            get_urlconf(), settings.ROOT_URLCONF, get_script_prefix(), get_language()
-        )
-        return f"{prefix}{pk}/"
+        return detail_path("news:detail", "pk", pk)
 
     def get_preview_url(self):
         return reverse("news:preview", kwargs={"pk": self.pk})

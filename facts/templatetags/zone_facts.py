@@ -5,7 +5,10 @@
 """
 
 from django import template
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
+from core.paths import detail_path
 from facts import profile
 
 register = template.Library()
@@ -20,7 +23,17 @@ def zone_facts(context, zone):
     return data
 
 
-@register.inclusion_tag("facts/includes/compare_link.html")
+@register.simple_tag
 def compare_link(zone, name=""):
-    """ "Add to comparison": a plain link, so it works without JavaScript."""
-    return {"zone": zone, "name": name or zone.display_name}
+    """ "Add to comparison": a plain link, so it works without JavaScript.
+
+    A simple tag writing its own HTML, not an inclusion tag: the directory
+    shows one on each of its twenty cards.
+    """
+    return format_html(
+        '<a class="compare-link" href="{}">{}<span class="visually-hidden">: {}'
+        "</span></a>\n",
+        detail_path("facts:compare-add", "slug", zone.slug),
+        _("Add to comparison"),
+        name or zone.display_name,
+    )
