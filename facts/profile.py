@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from facts.models import Fact, Incentive, Indicator
+from facts.models import Fact, Incentive, Indicator, in_force_first
 from facts.svg import sparkline
 
 COST_CATEGORIES = (
@@ -107,8 +107,8 @@ def zone_facts(zone, show_expired=False):
         fact for fact in facts if fact.indicator.category == Indicator.Category.RANKING
     ]
     ranks.sort(key=lambda fact: (-(fact.year or 0), fact.indicator.position))
-    incentives = list(
-        Incentive.objects.for_zone(zone).select_related("region").in_force_first()
+    incentives = in_force_first(
+        Incentive.objects.for_zone(zone).select_related("region")
     )
     expired = [incentive for incentive in incentives if incentive.is_expired]
     if not show_expired:

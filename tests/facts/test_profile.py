@@ -105,6 +105,30 @@ class ProfileTests(FactsTestCase):
         text = response.content.decode()
         self.assertLess(text.index("现行政策"), text.index("旧政策"))
 
+    def test_incentives_in_force_first_then_newest_then_undated(self):
+        make_incentive(
+            "未说明状态的政策",
+            zone=self.haimen,
+            status=Incentive.Status.NOT_STATED,
+            issued_on=date(2024, 5, 1),
+        )
+        make_incentive("无日期的现行政策", zone=self.haimen)
+        make_incentive("旧的现行政策", zone=self.haimen, issued_on=date(2019, 1, 1))
+        make_incentive(
+            "新的现行政策", region=self.nantong_city, issued_on=date(2023, 3, 1)
+        )
+        make_incentive(
+            "审议中的政策",
+            zone=self.haimen,
+            status=Incentive.Status.UNDER_REVIEW,
+            issued_on=date(2025, 1, 1),
+        )
+        text = self.profile(self.haimen).content.decode()
+        titles = ["新的现行政策", "旧的现行政策", "无日期的现行政策",
+                  "审议中的政策", "未说明状态的政策"]  # fmt: skip
+        positions = [text.index(title) for title in titles]
+        self.assertEqual(positions, sorted(positions))
+
     def test_rank_history_lists_each_year(self):
         make_fact(self.haimen, "mofcom-rank", "50", label="综合排名", year=2019)
         make_fact(self.haimen, "mofcom-rank", "45", label="综合排名", year=2020)
