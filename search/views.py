@@ -186,7 +186,12 @@ def _zone_item(zone, terms, english):
         "profile": profile,
         "url": zone.get_absolute_url(),
         "name": highlight(zone.display_name, terms),
-        "other_names": [highlight(name, terms) for name in names if name],
+        # A short name the same as the official one is not shown twice.
+        "other_names": [
+            highlight(name, terms)
+            for name in dict.fromkeys(names)
+            if name and name != zone.display_name
+        ],
         "place": " ".join(
             region.display_name for region in (zone.province, zone.city) if region
         ),

@@ -54,6 +54,15 @@ class ZoneMatchingTests(SearchTestCase):
         self.assertContains(response, "西安高新技术产业开发区")
         self.assertContains(response, "<mark>半导体</mark>、软件和信息服务", html=True)
 
+    def test_a_short_name_equal_to_the_official_one_is_not_repeated(self):
+        Zone.objects.filter(pk=self.suzhou.pk).update(short_name="苏州工业园区")
+        for path in ("/search/", "/en/search/"):
+            with self.subTest(path=path):
+                text = self.client.get(path, {"q": "苏州工业园区"}).content.decode()
+                # Once as the heading (in Chinese) or the other name (in
+                # English), never again as the short name.
+                self.assertEqual(text.count("<mark>苏州工业园区</mark>"), 1)
+
     def test_english_industry_names_are_searched_and_shown(self):
         Industry.objects.filter(name="半导体").update(name_en="Semiconductors")
         Industry.objects.get(name="半导体").save()  # as the admin would
