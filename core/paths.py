@@ -1,7 +1,7 @@
 """Paths of detail pages, for lists that link many of them.
 
 reverse() walks the URL patterns on every call; a list page links twenty
-or more zones or articles. The path up to the one keyword argument is
+or more zones, projects or articles, and the directory also their regions. The path up to the one keyword argument is
 reversed once per URL configuration and language (the /en/ prefix) and the
 value appended.
 """
@@ -26,7 +26,11 @@ def _prefix(url_name, key, urlconf, root_urlconf, script_prefix, language):
 
 def detail_path(url_name, key, value):
     """reverse(url_name, kwargs={key: value}) for a pattern that ends in
-    `<key>/`, e.g. detail_path("news:detail", "pk", 7) == "/news/7/"."""
+    `<key>/`, e.g. detail_path("news:detail", "pk", 7) == "/news/7/".
+
+    The value is not checked against the pattern's converter, as reverse()
+    would: pass what the model's field already validated (a pk, a slug).
+    """
     prefix = _prefix(
         url_name,
         key,

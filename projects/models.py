@@ -9,7 +9,6 @@ it is closed.
 import reversion
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +23,7 @@ from core.images import (
     first_picture,
     prefetch_first_pictures,
 )
+from core.paths import detail_path
 from core.sanitize import EDITOR_EXTENSIONS, clean_html
 from zones.models import Industry, Zone
 
@@ -194,7 +194,7 @@ class Project(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("projects:detail", kwargs={"pk": self.pk})
+        return detail_path("projects:detail", "pk", self.pk)
 
     def is_expired(self, today=None):
         today = today or timezone.localdate()

@@ -16,6 +16,7 @@ from taggit.models import TagBase, TaggedItemBase
 
 from core.bilingual import BilingualNameMixin, in_page_language, is_english_page
 from core.images import IMAGE_VALIDATORS, CleanImageField, RenditionsMixin
+from core.paths import detail_path
 from core.sanitize import EDITOR_EXTENSIONS, clean_html
 from zones.naming import strip_suffix
 
@@ -104,7 +105,7 @@ class Region(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("zones:region", kwargs={"slug": self.slug})
+        return detail_path("zones:region", "slug", self.slug)
 
     @property
     def short_name(self):
@@ -519,7 +520,7 @@ class Zone(BilingualNameMixin, RenditionsMixin, models.Model):
         self.refresh_renditions()
 
     def get_absolute_url(self):
-        return reverse("zones:detail", kwargs={"slug": self.slug})
+        return detail_path("zones:detail", "slug", self.slug)
 
     def is_public(self):
         return self.is_published

@@ -14,6 +14,8 @@ class DetailPathTests(SimpleTestCase):
             ("news:detail", "pk", 123456),
             ("facts:compare-add", "slug", "haimen-etdz"),
             ("zones:detail", "slug", "suzhou-industrial-park"),
+            ("zones:region", "slug", "haimen-district"),
+            ("projects:detail", "pk", 12),
         ]
         for language in ("zh-hans", "en"):
             for url_name, key, value in cases:
