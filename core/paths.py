@@ -1,9 +1,9 @@
 """Paths of detail pages, for lists that link many of them.
 
 reverse() walks the URL patterns on every call; a list page links twenty
-or more zones, projects or articles, and the directory also their regions. The path up to the one keyword argument is
-reversed once per URL configuration and language (the /en/ prefix) and the
-value appended.
+or more zones, projects or articles, and the directory also their regions.
+The path up to the one keyword argument is reversed once per URL
+configuration and language (the /en/ prefix) and the value appended.
 """
 
 import functools
