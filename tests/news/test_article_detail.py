@@ -2,6 +2,7 @@ from datetime import date, timedelta
 
 from django.core.cache import cache
 from django.urls import reverse
+from django.utils import timezone
 
 from news.models import Article, Source
 from tests.news.helpers import NewsTestCase, jpeg_upload
@@ -32,7 +33,9 @@ class ArticlePageFieldsTests(NewsTestCase):
             response, "<h1>打造承载未来发展的产业新平台</h1>", html=True
         )
         self.assertContains(response, "四甲镇谋划两大产业园")
-        published = self.article.published_at.isoformat()
+        # The page gives the date in the site's time zone (Asia/Shanghai),
+        # which is a day ahead of UTC from 16:00 UTC.
+        published = timezone.localtime(self.article.published_at).isoformat()
         self.assertContains(response, "<time datetime=")
         self.assertContains(response, published[:10])
         self.assertContains(
