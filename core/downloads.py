@@ -31,6 +31,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import pgettext_lazy
 
+from core.paths import path_prefix
+
 BOM = "\ufeff"
 # Rows are read from the database this many at a time (one query per chunk
 # for prefetched relations such as tags).
@@ -199,11 +201,11 @@ def detail_url_prefixes(base, url_name, key, languages):
     """{language: the start of a detail page's address, up to its `key`
     (the one keyword argument of `url_name`)}, from `base`.
 
-    A file links every row: reverse() once per language, not once a row.
+    A file links every row: the path is reversed once per language
+    (core.paths), not once a row.
     """
     prefixes = {}
     for language in languages:
         with translation.override(language):
-            path = reverse(url_name, kwargs={key: "0"})
-        prefixes[language] = base + path.removesuffix("0/")
+            prefixes[language] = base + path_prefix(url_name, key)
     return prefixes

@@ -24,14 +24,10 @@ def _prefix(url_name, key, urlconf, root_urlconf, script_prefix, language):
     return path.removesuffix("0/")
 
 
-def detail_path(url_name, key, value):
-    """reverse(url_name, kwargs={key: value}) for a pattern that ends in
-    `<key>/`, e.g. detail_path("news:detail", "pk", 7) == "/news/7/".
-
-    The value is not checked against the pattern's converter, as reverse()
-    would: pass what the model's field already validated (a pk, a slug).
-    """
-    prefix = _prefix(
+def path_prefix(url_name, key):
+    """The path of `url_name` up to its one keyword argument `key`, in the
+    active language: "/en/news/" for ("news:detail", "pk") on English pages."""
+    return _prefix(
         url_name,
         key,
         get_urlconf(),
@@ -39,4 +35,13 @@ def detail_path(url_name, key, value):
         get_script_prefix(),
         get_language(),
     )
-    return f"{prefix}{quote(str(value), safe=_SAFE)}/"
+
+
+def detail_path(url_name, key, value):
+    """reverse(url_name, kwargs={key: value}) for a pattern that ends in
+    `<key>/`, e.g. detail_path("news:detail", "pk", 7) == "/news/7/".
+
+    The value is not checked against the pattern's converter, as reverse()
+    would: pass what the model's field already validated (a pk, a slug).
+    """
+    return f"{path_prefix(url_name, key)}{quote(str(value), safe=_SAFE)}/"

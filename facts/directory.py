@@ -113,28 +113,13 @@ def has_facts():
     return Q(pk__in=Fact.objects.values("zone"))
 
 
-def has_incentive(kind):
-    """A current incentive of `kind` of the zone or of a region it lies in.
-
-    Subqueries that do not refer to the zone: the database reads the few
-    incentives once, not once per zone of the catalogue.
-    """
-    incentives = Incentive.objects.current().filter(kind=kind)
-    regions = incentives.filter(region__isnull=False).values("region")
-    return (
-        Q(pk__in=incentives.filter(zone__isnull=False).values("zone"))
-        | Q(province__in=regions)
-        | Q(city__in=regions)
-        | Q(county__in=regions)
-    )
-
-
 def incentive_places():
     """{kind: (zone ids, region ids)} of the current incentives.
 
-    A few dozen rows, read in one query: the facet counts then name the
-    places as lists instead of compiling four subqueries for every kind,
-    which cost the directory more time than all its other queries.
+    A few dozen rows, read in one query: the incentive filter and its counts
+    then name the places as lists instead of compiling four subqueries for
+    every kind, which cost the directory more time than all its other
+    queries.
     """
     places = defaultdict(lambda: (set(), set()))
     rows = Incentive.objects.current().values_list("kind", "zone", "region")
@@ -148,7 +133,10 @@ def incentive_places():
 
 
 def in_places(zone_ids, region_ids):
-    """The zones named, or lying in one of the regions (see has_incentive)."""
+    """The zones named, or lying in one of the regions: with the places of
+    one kind of incentive (incentive_places), the zones that kind applies
+    to, the zone's own incentives or those of its province, city or county.
+    """
     condition = Q(pk__in=sorted(zone_ids)) if zone_ids else Q(pk__in=[])
     if region_ids:
         regions = sorted(region_ids)
@@ -160,6 +148,7 @@ def in_places(zone_ids, region_ids):
 class FactsDirectory(DirectoryExtension):
     def __init__(self):
         self._indicators = None
+        self._places = None
         self.figures = ""
         self.incentive = ""
         self.indicator = None  # the figure sorted by
@@ -174,6 +163,18 @@ class FactsDirectory(DirectoryExtension):
                 ).order_by("position")
             )
         return self._indicators
+
+    @property
+    def places(self):
+        """incentive_places(), read once a request: for the incentive filter
+        and for its counts."""
+        if self._places is None:
+            self._places = incentive_places()
+        return self._places
+
+    def has_incentive(self, kind):
+        """The zones a current incentive of `kind` applies to."""
+        return in_places(*self.places.get(kind, ((), ())))
 
     def fields(self):
         return {
@@ -211,7 +212,7 @@ class FactsDirectory(DirectoryExtension):
                 has_facts() if self.figures == "with" else ~has_facts()
             )
         if self.incentive and "incentive" not in skip:
-            queryset = queryset.filter(has_incentive(self.incentive))
+            queryset = queryset.filter(self.has_incentive(self.incentive))
         return queryset
 
     def order(self, queryset, sort):
@@ -241,10 +242,7 @@ class FactsDirectory(DirectoryExtension):
         filter, counted per value of each, the other one applied. A kind
         without a current incentive counts no zone and is not asked for."""
         with_facts = has_facts()
-        places = incentive_places()
-        kind_chosen = None
-        if self.incentive:
-            kind_chosen = in_places(*places.get(self.incentive, ((), ())))
+        kind_chosen = self.has_incentive(self.incentive) if self.incentive else None
         figures_chosen = {"with": with_facts, "without": ~with_facts}.get(self.figures)
 
         def counted(condition, other):
@@ -259,9 +257,9 @@ class FactsDirectory(DirectoryExtension):
                 with_figures=counted(with_facts, kind_chosen),
                 without_figures=counted(~with_facts, kind_chosen),
                 **{
-                    f"kind_{kind}": counted(in_places(*places[kind]), figures_chosen)
+                    f"kind_{kind}": counted(self.has_incentive(kind), figures_chosen)
                     for kind in Incentive.Kind.values
-                    if kind in places
+                    if kind in self.places
                 },
             )
         )

@@ -214,7 +214,7 @@ def _any_column(columns, lookup, value):
         value = f"{ops.prep_for_like_query(value)}%"
     elif lookup == "iexact":
         value = ops.prep_for_iexact_query(value)
-    sql = _any_column_sql(ops.connection.vendor, tuple(columns), lookup)
+    sql = _any_column_sql(connection.vendor, tuple(columns), lookup)
     return sql, [value] * len(columns)
 
 
@@ -647,9 +647,7 @@ def _probe(query, filters):
         _visible_where(filters),
         _contains_all(query.terms, ARTICLE_COLUMNS),
     )
-    shown_columns, shown_joins = _shown_sql(connection.vendor).split(
-        ' FROM "news_article"', 1
-    )
+    shown_columns, shown_joins = _shown_parts(connection.vendor)
     sql = PROBE.format(
         shown_columns=shown_columns,
         published=published_sql,
@@ -739,6 +737,15 @@ def _shown_sql(vendor):
     sql, params = shown.query.sql_with_params()
     assert not params, "the shown columns take no parameters"  # noqa: S101
     return sql
+
+
+@functools.cache
+def _shown_parts(vendor):
+    """_shown_sql split around its table, for the probe, which reads from a
+    subquery named as the table: (the SELECT list, the joins after it)."""
+    columns, table, joins = _shown_sql(vendor).partition(' FROM "news_article"')
+    assert table, "the shown columns are read from news_article"  # noqa: S101
+    return columns, joins
 
 
 # The ranking's candidates: every match, up to RANK_LIMIT + 1, with whether
